@@ -1,0 +1,33 @@
+"""Valuecase: right-to-challenge and right-to-propose submissions, checked for value."""
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the application: config, extensions, templates, blueprints and commands."""
+    app = Flask(__name__, instance_relative_config=True)
+
+    from . import config
+
+    config.init_app(app, test_config)
+
+    from . import errors, extensions, layout, logging_setup, security
+
+    logging_setup.init_app(app)
+    extensions.init_app(app)
+    security.init_app(app)
+    layout.init_app(app)
+    errors.init_app(app)
+
+    from .accounts import views as accounts_views
+    from .admin import views as admin_views
+    from .main import views as main_views
+
+    app.register_blueprint(main_views.bp)
+    app.register_blueprint(accounts_views.bp)
+    app.register_blueprint(admin_views.bp)
+
+    from . import cli
+
+    cli.init_app(app)
+    return app

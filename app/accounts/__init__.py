@@ -1,0 +1,1 @@
+"""Accounts: people, the organisations and public bodies they belong to, and their roles."""

@@ -1,0 +1,134 @@
+"""Users, organisations (CSOs) and public bodies."""
+
+import enum
+from datetime import UTC, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import DateTime, Enum, ForeignKey, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db, login_manager
+
+
+def enum_column(enum_class: type[enum.Enum], length: int) -> Enum:
+    """Store an enum by its value, as a checked string that migrations handle everywhere."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class Role(enum.StrEnum):
+    """What a person does on the platform; anyone signed in can also train."""
+
+    MEMBER = "member"
+    CSO = "cso"
+    COMMISSIONER = "commissioner"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        """The role as people read it."""
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.MEMBER: "Trainee",
+    Role.CSO: "CSO member",
+    Role.COMMISSIONER: "Commissioner",
+    Role.ADMIN: "Administrator",
+}
+
+
+class OrganisationType(enum.StrEnum):
+    """The kinds of body that may challenge or propose (proposal-format.md)."""
+
+    CHARITY = "charity"
+    SOCIAL_ENTERPRISE = "social_enterprise"
+    COMMUNITY_GROUP = "community_group"
+    PARISH_COUNCIL = "parish_council"
+    STAFF_MUTUAL = "staff_mutual"
+    COOPERATIVE = "cooperative"
+    OTHER = "other"
+
+
+class Organisation(db.Model):
+    """A civil society organisation that writes submissions."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[OrganisationType] = mapped_column(enum_column(OrganisationType, 32))
+    registration_number: Mapped[str | None] = mapped_column(String(50))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    members: Mapped[list["User"]] = relationship(back_populates="organisation")
+
+
+class PublicBody(db.Model):
+    """A public body whose commissioners receive submissions."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    response_period_days: Mapped[int] = mapped_column(Integer, default=56)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    commissioners: Mapped[list["User"]] = relationship(back_populates="public_body")
+
+
+class User(UserMixin, db.Model):
+    """A person with an account."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(enum_column(Role, 20), default=Role.MEMBER)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
+    public_body_id: Mapped[int | None] = mapped_column(ForeignKey("public_body.id"), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    password_changed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, server_default=func.now()
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="members")
+    public_body: Mapped[PublicBody | None] = relationship(back_populates="commissioners")
+
+    @property
+    def is_active(self) -> bool:
+        """Deactivated accounts cannot sign in."""
+        return self.active
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether the person administers the platform."""
+        return self.role == Role.ADMIN
+
+    @property
+    def affiliation(self) -> str | None:
+        """The organisation or public body the person acts for."""
+        if self.role == Role.CSO and self.organisation:
+            return self.organisation.name
+        if self.role == Role.COMMISSIONER and self.public_body:
+            return self.public_body.name
+        return None
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Find the signed-in person for Flask-Login."""
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))

@@ -1,0 +1,1 @@
+"""Administration of users, roles, organisations and public bodies."""

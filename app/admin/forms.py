@@ -1,0 +1,80 @@
+"""Admin forms."""
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField
+from wtforms.validators import InputRequired, Length, NumberRange
+
+from ..accounts.forms import ORGANISATION_TYPE_CHOICES
+from ..accounts.models import ROLE_LABELS
+from ..form_fields import WholeNumberField
+
+
+class UserForm(FlaskForm):
+    """Change a person's role, affiliation and whether they may sign in."""
+
+    role = RadioField(
+        "Role",
+        widget=GovRadioInput(),
+        choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
+        validators=[InputRequired(message="Select a role")],
+    )
+    organisation_id = SelectField("Organisation (for CSO members)", widget=GovSelect(), coerce=int)
+    public_body_id = SelectField("Public body (for commissioners)", widget=GovSelect(), coerce=int)
+    active = BooleanField("Account is active and may sign in", widget=GovCheckboxInput())
+    submit = SubmitField("Save changes", widget=GovSubmitInput())
+
+
+class OrganisationForm(FlaskForm):
+    """Register a civil society organisation."""
+
+    name = StringField(
+        "Organisation name",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter the organisation's name"),
+            Length(max=200, message="Organisation name must be 200 characters or fewer"),
+        ],
+    )
+    type = RadioField(
+        "Type of organisation",
+        widget=GovRadioInput(),
+        choices=ORGANISATION_TYPE_CHOICES,
+        validators=[InputRequired(message="Select the type of organisation")],
+    )
+    registration_number = StringField(
+        "Registration number (optional)",
+        widget=GovTextInput(),
+        validators=[Length(max=50, message="Registration number must be 50 characters or fewer")],
+    )
+    submit = SubmitField("Add organisation", widget=GovSubmitInput())
+
+
+class PublicBodyForm(FlaskForm):
+    """Register a public body."""
+
+    name = StringField(
+        "Public body name",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter the public body's name"),
+            Length(max=200, message="Public body name must be 200 characters or fewer"),
+        ],
+    )
+    response_period_days = WholeNumberField(
+        "Response period in days",
+        widget=GovTextInput(),
+        description="How long the body takes to decide a submission.",
+        default=56,
+        validators=[
+            InputRequired(message="Enter the response period in days"),
+            NumberRange(min=1, max=365, message="Response period must be between 1 and 365 days"),
+        ],
+    )
+    submit = SubmitField("Add public body", widget=GovSubmitInput())

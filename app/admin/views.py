@@ -1,0 +1,95 @@
+"""Admin pages: users and roles, organisations, public bodies."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from ..accounts.access import admin_required
+from ..accounts.models import Role, User
+from ..accounts.services import AccountError
+from ..extensions import db
+from . import services
+from .forms import OrganisationForm, PublicBodyForm, UserForm
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.get("/")
+@admin_required
+def users():
+    """Every account with its role and affiliation."""
+    return render_template("admin/users.html", users=services.list_users())
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@admin_required
+def edit_user(user_id: int):
+    """Change one person's role, affiliation and access."""
+    user = db.session.get(User, user_id) or abort(404)
+    form = UserForm(obj=user)
+    form.organisation_id.choices = [(0, "None")] + [
+        (org.id, org.name) for org in services.list_organisations()
+    ]
+    form.public_body_id.choices = [(0, "None")] + [
+        (body.id, body.name) for body in services.list_public_bodies()
+    ]
+    if not form.is_submitted():
+        form.organisation_id.data = user.organisation_id or 0
+        form.public_body_id.data = user.public_body_id or 0
+    if form.validate_on_submit():
+        try:
+            services.update_user(
+                user,
+                Role(form.role.data),
+                form.organisation_id.data or None,
+                form.public_body_id.data or None,
+                form.active.data,
+                current_user,
+            )
+        except AccountError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(f"Saved changes to {user.name}.", "success")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/edit_user.html", form=form, user=user)
+
+
+@bp.route("/organisations", methods=["GET", "POST"])
+@admin_required
+def organisations():
+    """List organisations and add one."""
+    form = OrganisationForm()
+    if form.validate_on_submit():
+        try:
+            services.add_organisation(form.name.data, form.type.data, form.registration_number.data)
+        except AccountError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(f"Added {form.name.data.strip()}.", "success")
+            return redirect(url_for("admin.organisations"))
+    return render_template(
+        "admin/organisations.html",
+        form=form,
+        organisations=services.list_organisations(),
+        counts=services.member_counts(User.organisation_id),
+    )
+
+
+@bp.route("/public-bodies", methods=["GET", "POST"])
+@admin_required
+def public_bodies():
+    """List public bodies and add one."""
+    form = PublicBodyForm()
+    if form.validate_on_submit():
+        try:
+            services.add_public_body(form.name.data, form.response_period_days.data)
+        except AccountError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(f"Added {form.name.data.strip()}.", "success")
+            return redirect(url_for("admin.public_bodies"))
+    return render_template(
+        "admin/public_bodies.html",
+        form=form,
+        bodies=services.list_public_bodies(),
+        counts=services.member_counts(User.public_body_id),
+    )
