@@ -1,0 +1,264 @@
+"""The value account of a proposal document: the SROI arithmetic, exact to the penny.
+
+For each outcome with quantity Q, proxy P (pounds per unit per year), deadweight DW,
+displacement DP, attribution AT, drop-off DO and duration N years:
+
+* impact in year 1: ``I1 = Q × P × (1 − DW) × (1 − DP) × (1 − AT)``;
+* impact in year t (2..N): ``It = I(t−1) × (1 − DO)``;
+* a negative outcome (value destroyed) counts with a minus sign;
+* present value ``PV = Σ It / (1 + r)^t`` (``t − 1`` when ``first_year_discounted`` is false).
+
+Inputs sit at year 0, undiscounted. NPV is PV less investment; the SROI ratio is PV over
+investment, the net ratio NPV over investment, and payback is investment over a month of
+year-1 impact. Sources: Cabinet Office, A guide to Social Return on Investment (2012);
+HM Treasury, The Green Book (discount rate 3.5%).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Context, Decimal, localcontext
+from typing import Any
+
+from app.value.money import ONE, ZERO, rounded, to_decimal, to_share
+
+DEFAULT_DISCOUNT_RATE = Decimal("0.035")
+INPUT_TYPES = ("cash", "in_kind", "volunteer_time")
+UNASSIGNED = "(unassigned)"
+"""The ``by_stakeholder`` key for outcomes that name no stakeholder."""
+
+
+@dataclass(frozen=True)
+class OutcomeValue:
+    """The value of one outcome, year by year and discounted."""
+
+    id: str
+    stakeholder: str | None
+    negative: bool
+    year1_impact: Decimal
+    by_year: tuple[Decimal, ...]
+    present_value: Decimal
+
+
+@dataclass(frozen=True)
+class SavingsSummary:
+    """Savings to public bodies over their stated years, cashable kept apart from non-cashable."""
+
+    by_body: dict[str, dict[str, Decimal]]
+    cashable_total: Decimal
+    non_cashable_total: Decimal
+
+
+@dataclass(frozen=True)
+class ValueAccount:
+    """Everything the SROI arithmetic says about one proposal document."""
+
+    outcomes: tuple[OutcomeValue, ...]
+    by_year: tuple[Decimal, ...]
+    by_stakeholder: dict[str, Decimal]
+    by_outcome: dict[str, Decimal]
+    present_value: Decimal
+    investment: Decimal
+    investment_by_type: dict[str, Decimal]
+    npv: Decimal
+    year1_impact: Decimal
+    sroi_ratio: Decimal | None
+    net_sroi_ratio: Decimal | None
+    payback_months: Decimal | None
+    notes: tuple[str, ...]
+    savings: SavingsSummary
+
+    def report(self) -> dict[str, float | None]:
+        """Return the check report's ``value`` object: floats to 2 dp (payback 1 dp) or None."""
+        return {
+            "present_value": rounded(self.present_value),
+            "investment": rounded(self.investment),
+            "npv": rounded(self.npv),
+            "sroi_ratio": rounded(self.sroi_ratio),
+            "net_sroi_ratio": rounded(self.net_sroi_ratio),
+            "payback_months": rounded(self.payback_months, 1),
+        }
+
+
+def compute_account(document: Mapping[str, Any]) -> ValueAccount:
+    """Compute the value account of a schema-valid proposal document.
+
+    Absent shares count as 0, absent quantity or proxy value as 0, absent duration as one
+    year, absent ``discount_rate`` as 0.035 and absent ``first_year_discounted`` as true.
+    """
+    with localcontext(Context(prec=34)):
+        return _compute(document)
+
+
+def _compute(document: Mapping[str, Any]) -> ValueAccount:
+    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
+    from_year_one = document.get("first_year_discounted") is not False
+    raw_outcomes = document.get("outcomes") or []
+    outcomes = tuple(value_outcome(o, rate, from_year_one) for o in raw_outcomes)
+    present_value = sum((o.present_value for o in outcomes), ZERO)
+    investment_by_type = _investment_by_type(document.get("inputs") or [])
+    investment = sum(investment_by_type.values(), ZERO)
+    year1 = sum((o.year1_impact for o in outcomes), ZERO)
+    notes = _outcome_notes(raw_outcomes)
+    ratio, net_ratio = _ratios(present_value, investment, notes)
+    return ValueAccount(
+        outcomes=outcomes,
+        by_year=_sum_by_year(outcomes),
+        by_stakeholder=_by_stakeholder(outcomes, document.get("stakeholders") or []),
+        by_outcome=_by_outcome(outcomes),
+        present_value=present_value,
+        investment=investment,
+        investment_by_type=investment_by_type,
+        npv=present_value - investment,
+        year1_impact=year1,
+        sroi_ratio=ratio,
+        net_sroi_ratio=net_ratio,
+        payback_months=_payback(investment, year1, notes),
+        notes=tuple(notes),
+        savings=summarise_savings(document.get("savings") or [], _contract_years(document)),
+    )
+
+
+def value_outcome(outcome: Mapping[str, Any], rate: Decimal, from_year_one: bool) -> OutcomeValue:
+    """Value one outcome year by year and discount it.
+
+    A duration that is not a whole number of years (say 2.5) runs into a final partial
+    year (year 3), whose value is taken pro rata: half of a full third year.
+    """
+    proxy = outcome.get("proxy") or {}
+    year1_full = (
+        to_decimal(outcome.get("quantity"))
+        * to_decimal(proxy.get("value"))
+        * (ONE - to_share(outcome.get("deadweight")))
+        * (ONE - to_share(outcome.get("displacement")))
+        * (ONE - to_share(outcome.get("attribution")))
+    )
+    sign = -ONE if outcome.get("negative") else ONE
+    by_year = tuple(sign * v for v in _yearly_values(outcome, year1_full))
+    first_power = 1 if from_year_one else 0
+    present_value = sum(
+        (v / (ONE + rate) ** (t + first_power) for t, v in enumerate(by_year)), ZERO
+    )
+    return OutcomeValue(
+        id=str(outcome.get("id", "")),
+        stakeholder=outcome.get("stakeholder"),
+        negative=bool(outcome.get("negative")),
+        year1_impact=by_year[0] if by_year else ZERO,
+        by_year=by_year,
+        present_value=present_value,
+    )
+
+
+def _yearly_values(outcome: Mapping[str, Any], year1_full: Decimal) -> list[Decimal]:
+    """Undiscounted, unsigned value for years 1..ceil(duration), the last one pro rata."""
+    duration = to_decimal(outcome.get("duration_years"), ONE)
+    if duration <= 0:
+        return []
+    keep = ONE - to_share(outcome.get("drop_off"))
+    values, full = [], year1_full
+    for year in range(math.ceil(duration)):
+        values.append(full * min(ONE, duration - year))
+        full *= keep
+    return values
+
+
+def _sum_by_year(outcomes: Sequence[OutcomeValue]) -> tuple[Decimal, ...]:
+    years = max((len(o.by_year) for o in outcomes), default=0)
+    totals = [ZERO] * years
+    for outcome in outcomes:
+        for index, value in enumerate(outcome.by_year):
+            totals[index] += value
+    return tuple(totals)
+
+
+def _by_stakeholder(
+    outcomes: Sequence[OutcomeValue], stakeholders: Sequence[Mapping[str, Any]]
+) -> dict[str, Decimal]:
+    """Present value per stakeholder, in the order the document lists its stakeholders."""
+    order = [s.get("id") for s in stakeholders if s.get("id")]
+    totals: dict[str, Decimal] = {}
+    for outcome in outcomes:
+        key = outcome.stakeholder or UNASSIGNED
+        totals[key] = totals.get(key, ZERO) + outcome.present_value
+    known = {key: totals[key] for key in order if key in totals}
+    return known | {key: value for key, value in totals.items() if key not in known}
+
+
+def _by_outcome(outcomes: Sequence[OutcomeValue]) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for outcome in outcomes:
+        totals[outcome.id] = totals.get(outcome.id, ZERO) + outcome.present_value
+    return totals
+
+
+def _investment_by_type(inputs: Sequence[Mapping[str, Any]]) -> dict[str, Decimal]:
+    """Total inputs by type: cash, in-kind and volunteer time all count as investment.
+
+    An input whose type is not given is counted as cash.
+    """
+    totals = dict.fromkeys(INPUT_TYPES, ZERO)
+    for item in inputs:
+        kind = item.get("type") or "cash"
+        totals[kind] = totals.get(kind, ZERO) + to_decimal(item.get("value"))
+    return totals
+
+
+def _contract_years(document: Mapping[str, Any]) -> Decimal:
+    contract = document.get("contract") or {}
+    return to_decimal(contract.get("duration_years"), ONE)
+
+
+def summarise_savings(
+    savings: Sequence[Mapping[str, Any]], default_years: Decimal = ONE
+) -> SavingsSummary:
+    """Sum savings by public body over their years.
+
+    A saving with no ``years`` lasts ``default_years`` (the contract's duration, else one).
+    """
+    by_body: dict[str, dict[str, Decimal]] = {}
+    for item in savings:
+        body = by_body.setdefault(
+            str(item.get("body") or "Unnamed body"), {"cashable": ZERO, "non_cashable": ZERO}
+        )
+        years = to_decimal(item.get("years"), default_years)
+        total = to_decimal(item.get("annual_value")) * years
+        body["cashable" if item.get("cashable") else "non_cashable"] += total
+    return SavingsSummary(
+        by_body=by_body,
+        cashable_total=sum((b["cashable"] for b in by_body.values()), ZERO),
+        non_cashable_total=sum((b["non_cashable"] for b in by_body.values()), ZERO),
+    )
+
+
+def _ratios(
+    present_value: Decimal, investment: Decimal, notes: list[str]
+) -> tuple[Decimal | None, Decimal | None]:
+    if investment <= 0:
+        notes.append("No inputs are recorded, so there is no ratio.")
+        return None, None
+    return present_value / investment, (present_value - investment) / investment
+
+
+def _payback(investment: Decimal, year1: Decimal, notes: list[str]) -> Decimal | None:
+    if year1 <= 0:
+        notes.append("The impact in year 1 is zero or less, so the investment is never paid back.")
+        return None
+    return investment / (year1 / 12)
+
+
+def _outcome_notes(outcomes: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Plain-English notes on outcomes whose arithmetic needs saying."""
+    notes = [] if outcomes else ["No outcomes are recorded, so no value is counted."]
+    for outcome in outcomes:
+        name = outcome.get("id") or "an outcome"
+        duration = to_decimal(outcome.get("duration_years"), ONE)
+        if duration <= 0:
+            notes.append(f"Outcome {name} lasts no time, so it adds no value.")
+        elif duration != duration.to_integral_value():
+            notes.append(
+                f"Outcome {name} lasts {duration.normalize():f} years: "
+                "its final, partial year is valued pro rata."
+            )
+    return notes

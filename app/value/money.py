@@ -1,0 +1,50 @@
+"""Money and shares as Decimal: reading them from a document, rounding and showing them.
+
+Amounts are kept exact (Decimal) through the whole value account and rounded only for display
+or for the JSON check report. Floats from parsed JSON are converted through ``str()`` so that
+0.1 stays 0.1 rather than the nearest binary fraction.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+def to_decimal(value: Any, default: Decimal = ZERO) -> Decimal:
+    """Return ``value`` as an exact Decimal; ``None`` (absent) gives ``default``."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not an amount")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    try:
+        return Decimal(str(value))
+    except InvalidOperation as error:
+        raise ValueError(f"not a number: {value!r}") from error
+
+
+def to_share(value: Any) -> Decimal:
+    """Return a share (0 to 1) as a Decimal, absent meaning 0 and anything outside clamped."""
+    share = to_decimal(value)
+    return min(max(share, ZERO), ONE)
+
+
+def rounded(amount: Decimal | None, places: int = 2) -> float | None:
+    """Round half up to ``places`` decimals and return a JSON-ready float (``None`` stays)."""
+    if amount is None:
+        return None
+    return float(amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def format_pounds(amount: Decimal | float | int, places: int = 0) -> str:
+    """Show an amount in pounds with thousands separators, e.g. ``£12,400`` or ``−£1,250``."""
+    exact = to_decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "\u2212" if exact < 0 else ""
+    return f"{sign}£{abs(exact):,.{places}f}"

@@ -1,0 +1,146 @@
+"""Sensitivity of the SROI ratio: assumptions changed one at a time, and switching values.
+
+Following the Cabinet Office guide to SROI (2012, stage 5), each assumption is changed on its
+own and the ratio recomputed. A switching value is the proxy at which the whole case falls
+to 1:1. Present value is linear in each outcome's proxy, so it is solved exactly:
+``PV(p) = PV_others + k × p`` where ``k`` is the present value of the outcome at a proxy of
+£1, and the ratio is 1:1 when ``PV(p)`` equals the investment.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Context, Decimal, localcontext
+from typing import Any
+
+from app.value.account import (
+    DEFAULT_DISCOUNT_RATE,
+    OutcomeValue,
+    ValueAccount,
+    compute_account,
+    value_outcome,
+)
+from app.value.money import ONE, ZERO, to_decimal, to_share
+
+SHARE_STEP = Decimal("0.10")
+PROXY_CUT = Decimal("0.25")
+SHARES = (
+    ("deadweight", "Deadweight"),
+    ("attribution", "Attribution"),
+    ("displacement", "Displacement"),
+    ("drop_off", "Drop-off"),
+)
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    """The ratio under one changed assumption."""
+
+    label: str
+    sroi_ratio: Decimal | None
+
+
+@dataclass(frozen=True)
+class SwitchingValue:
+    """The proxy for one outcome at which the ratio falls to 1:1, or why there is none."""
+
+    outcome_id: str
+    proxy: Decimal
+    switching_proxy: Decimal | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """The sensitivity table and the switching values of a document."""
+
+    rows: tuple[SensitivityRow, ...]
+    switching: tuple[SwitchingValue, ...]
+
+
+def compute_sensitivity(document: Mapping[str, Any]) -> Sensitivity:
+    """Recompute the ratio with each assumption changed in turn, and solve switching values.
+
+    Rows: as submitted; deadweight, attribution, displacement and drop-off each raised by 10
+    percentage points (capped at 100%) across all outcomes; every proxy cut by 25%.
+    """
+    with localcontext(Context(prec=34)):
+        account = compute_account(document)
+        rows = [SensitivityRow("As submitted", account.sroi_ratio)]
+        for field, name in SHARES:
+            changed = _with_outcomes(document, _raise_share(field))
+            rows.append(SensitivityRow(f"{name} +10 points", compute_account(changed).sroi_ratio))
+        cut = compute_account(_with_outcomes(document, _cut_proxy))
+        rows.append(SensitivityRow("Proxies -25%", cut.sroi_ratio))
+        return Sensitivity(rows=tuple(rows), switching=_switching_values(document, account))
+
+
+def _with_outcomes(
+    document: Mapping[str, Any], change: Callable[[dict[str, Any]], None]
+) -> dict[str, Any]:
+    """A copy of the document with ``change`` applied to a copy of every outcome."""
+    changed = dict(document)
+    outcomes = copy.deepcopy(list(document.get("outcomes") or []))
+    for outcome in outcomes:
+        change(outcome)
+    changed["outcomes"] = outcomes
+    return changed
+
+
+def _raise_share(field: str) -> Callable[[dict[str, Any]], None]:
+    def change(outcome: dict[str, Any]) -> None:
+        outcome[field] = min(ONE, to_share(outcome.get(field)) + SHARE_STEP)
+
+    return change
+
+
+def _cut_proxy(outcome: dict[str, Any]) -> None:
+    proxy = dict(outcome.get("proxy") or {})
+    proxy["value"] = to_decimal(proxy.get("value")) * (ONE - PROXY_CUT)
+    outcome["proxy"] = proxy
+
+
+def _switching_values(
+    document: Mapping[str, Any], account: ValueAccount
+) -> tuple[SwitchingValue, ...]:
+    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
+    from_year_one = document.get("first_year_discounted") is not False
+    results = []
+    for raw, valued in zip(document.get("outcomes") or [], account.outcomes, strict=True):
+        unit = dict(raw)
+        unit["proxy"] = dict(raw.get("proxy") or {}) | {"value": ONE}
+        per_pound = value_outcome(unit, rate, from_year_one).present_value
+        results.append(_switch_one(raw, valued, per_pound, account))
+    return tuple(results)
+
+
+def _switch_one(
+    raw: Mapping[str, Any], valued: OutcomeValue, per_pound: Decimal, account: ValueAccount
+) -> SwitchingValue:
+    """Solve ``others + per_pound × p = investment`` for one outcome's proxy ``p``."""
+    proxy = to_decimal((raw.get("proxy") or {}).get("value"))
+    if account.investment <= 0:
+        return SwitchingValue(valued.id, proxy, None, "No inputs are recorded, so no ratio.")
+    if per_pound == ZERO:
+        note = (
+            "This outcome adds no value whatever its proxy (its quantity, duration or "
+            "remaining share after deadweight, attribution and displacement is zero)."
+        )
+        return SwitchingValue(valued.id, proxy, None, note)
+    others = account.present_value - valued.present_value
+    switching = (account.investment - others) / per_pound
+    if switching >= 0:
+        return SwitchingValue(valued.id, proxy, switching, None)
+    if valued.negative:
+        note = (
+            "The other outcomes fall short of 1:1 even without this cost, "
+            "so no proxy for it brings the ratio to 1:1."
+        )
+    else:
+        note = (
+            "The other outcomes keep the ratio above 1:1 even if this one is worth nothing, "
+            "so no proxy for it brings the ratio down to 1:1."
+        )
+    return SwitchingValue(valued.id, proxy, None, note)

@@ -1,0 +1,86 @@
+"""Properties of the value account that must hold for any document."""
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.value.account import compute_account
+
+SHARE_FIELDS = ("deadweight", "attribution", "displacement", "drop_off")
+
+shares = st.integers(0, 100).map(lambda n: n / 100)
+pennies = st.integers(0, 10_000_000)
+
+
+@st.composite
+def positive_outcomes(draw):
+    """An outcome that creates value, with float fields as they arrive from JSON."""
+    return {
+        "id": f"o{draw(st.integers(0, 10_000))}",
+        "quantity": draw(st.integers(0, 5_000)),
+        "proxy": {"value": draw(pennies) / 100},
+        "duration_years": draw(st.integers(1, 20)) / 2,
+        **{field: draw(shares) for field in SHARE_FIELDS},
+    }
+
+
+@st.composite
+def documents(draw):
+    return {
+        "outcomes": draw(st.lists(positive_outcomes(), min_size=1, max_size=4)),
+        "inputs": [{"type": "cash", "value": draw(st.integers(1, 10_000_000)) / 100}],
+        "discount_rate": draw(st.integers(0, 100)) / 1000,
+        "first_year_discounted": draw(st.booleans()),
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    document=documents(),
+    field=st.sampled_from(SHARE_FIELDS),
+    which=st.integers(0, 3),
+    rise=st.integers(1, 100).map(lambda n: n / 100),
+)
+def test_ratio_never_rises_when_a_share_rises(document, field, which, rise):
+    before = compute_account(document).sroi_ratio
+    changed = dict(document, outcomes=[dict(o) for o in document["outcomes"]])
+    target = changed["outcomes"][which % len(changed["outcomes"])]
+    target[field] = min(1.0, target[field] + rise)
+    assert compute_account(changed).sroi_ratio <= before
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(pennies, min_size=1, max_size=30))
+def test_inputs_sum_without_float_drift(amounts):
+    document = {"inputs": [{"type": "in_kind", "value": cents / 100} for cents in amounts]}
+    account = compute_account(document)
+    assert account.investment == Decimal(sum(amounts)) / 100
+    assert account.investment_by_type["in_kind"] == account.investment
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1000), pennies), min_size=1, max_size=10))
+def test_undiscounted_one_year_value_is_exact(pairs):
+    outcomes = [
+        {"id": f"o{n}", "quantity": quantity, "proxy": {"value": cents / 100}}
+        for n, (quantity, cents) in enumerate(pairs)
+    ]
+    account = compute_account({"outcomes": outcomes, "discount_rate": 0})
+    expected = Decimal(sum(quantity * cents for quantity, cents in pairs)) / 100
+    assert account.present_value == expected
+    assert account.by_year == (expected,)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(pennies, st.booleans(), st.integers(0, 25)), max_size=10))
+def test_savings_totals_are_exact(items):
+    savings = [
+        {"body": "Council", "annual_value": cents / 100, "cashable": cashable, "years": years}
+        for cents, cashable, years in items
+    ]
+    summary = compute_account({"savings": savings}).savings
+    cashable = sum(cents * years for cents, flag, years in items if flag)
+    non_cashable = sum(cents * years for cents, flag, years in items if not flag)
+    assert summary.cashable_total == Decimal(cashable) / 100
+    assert summary.non_cashable_total == Decimal(non_cashable) / 100
