@@ -21,11 +21,17 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from .accounts import views as accounts_views
     from .admin import views as admin_views
+    from .api import views as api_views
     from .main import views as main_views
+    from .proposals import section_views
+    from .proposals import views as proposal_views
 
     app.register_blueprint(main_views.bp)
     app.register_blueprint(accounts_views.bp)
     app.register_blueprint(admin_views.bp)
+    app.register_blueprint(proposal_views.bp)
+    app.register_blueprint(section_views.bp)
+    app.register_blueprint(api_views.bp)
 
     from . import cli
 

@@ -54,5 +54,9 @@ def seed_demo_command() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the commands."""
+    from .proposals.cli import export_proposal, import_proposal
+
     app.cli.add_command(create_admin)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(import_proposal)
+    app.cli.add_command(export_proposal)

@@ -1,4 +1,4 @@
-"""Demo data: a public body, its commissioners, two organisations with members, an admin."""
+"""Demo data: public bodies with commissioners, organisations with members and their proposals."""
 
 from dataclasses import dataclass
 
@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from .accounts.models import Organisation, OrganisationType, PublicBody, Role, User
 from .accounts.passwords import hash_password
+from .examples import load_example
 from .extensions import db
 
 DEMO_PASSWORD = "demo-pass-2026"
@@ -22,30 +23,37 @@ class DemoAccount:
     public_body: str | None = None
 
 
-PUBLIC_BODIES = {"Wessex County Council": 56, "Harborough District Council": 42}
-ORGANISATIONS = {
-    "Wessex Young Carers Trust": OrganisationType.CHARITY,
-    "Friends of Millbrook Library": OrganisationType.COMMUNITY_GROUP,
+PUBLIC_BODIES = {
+    "Anytown Borough Council": 56,
+    "Wessex County Council": 56,
+    "Harborough District Council": 42,
 }
+ORGANISATIONS = {
+    "Anytown Carers Trust": OrganisationType.CHARITY,
+    "Friends of Millbrook Library": OrganisationType.COMMUNITY_GROUP,
+    "Anytown Age Together": OrganisationType.SOCIAL_ENTERPRISE,
+    "Ashby Parva Parish Council": OrganisationType.PARISH_COUNCIL,
+}
+ANYTOWN, WESSEX = "Anytown Borough Council", "Wessex County Council"
 ACCOUNTS = (
     DemoAccount("admin@demo.example.org", "Ada Admin", Role.ADMIN),
     DemoAccount(
         "commissioner@demo.example.org",
         "Chris Commissioner",
         Role.COMMISSIONER,
-        public_body="Wessex County Council",
+        public_body=ANYTOWN,
     ),
     DemoAccount(
-        "reviewer@demo.example.org",
-        "Priya Reviewer",
-        Role.COMMISSIONER,
-        public_body="Wessex County Council",
+        "reviewer@demo.example.org", "Priya Reviewer", Role.COMMISSIONER, public_body=ANYTOWN
     ),
     DemoAccount(
-        "carers@demo.example.org", "Sam Carers", Role.CSO, organisation="Wessex Young Carers Trust"
+        "wessex@demo.example.org", "Wes Commissioner", Role.COMMISSIONER, public_body=WESSEX
     ),
     DemoAccount(
-        "carers2@demo.example.org", "Jo Carers", Role.CSO, organisation="Wessex Young Carers Trust"
+        "carers@demo.example.org", "Sam Carers", Role.CSO, organisation="Anytown Carers Trust"
+    ),
+    DemoAccount(
+        "carers2@demo.example.org", "Jo Carers", Role.CSO, organisation="Anytown Carers Trust"
     ),
     DemoAccount(
         "library@demo.example.org",
@@ -53,8 +61,24 @@ ACCOUNTS = (
         Role.CSO,
         organisation="Friends of Millbrook Library",
     ),
+    DemoAccount(
+        "agetogether@demo.example.org",
+        "Alex Age Together",
+        Role.CSO,
+        organisation="Anytown Age Together",
+    ),
+    DemoAccount(
+        "parish@demo.example.org", "Pat Parish", Role.CSO, organisation="Ashby Parva Parish Council"
+    ),
     DemoAccount("trainee@demo.example.org", "Tara Trainee", Role.MEMBER),
 )
+# example document -> whether the demo submits it (the others stay drafts)
+PROPOSALS = {
+    "challenge-young-carers": True,
+    "challenge-village-library-weak": True,
+    "propose-hospital-discharge": False,
+    "propose-parish-green-spaces": False,
+}
 
 
 def _get_or_create(model, name: str, **fields):
@@ -66,6 +90,50 @@ def _get_or_create(model, name: str, **fields):
     return found
 
 
+def _seed_accounts(bodies: dict, organisations: dict) -> dict[str, User]:
+    """Create the demo accounts that do not exist yet."""
+    password_hash = None
+    users = {}
+    for account in ACCOUNTS:
+        user = db.session.scalar(select(User).where(User.email == account.email))
+        if user is None:
+            password_hash = password_hash or hash_password(DEMO_PASSWORD)
+            user = User(
+                email=account.email,
+                name=account.name,
+                role=account.role,
+                password_hash=password_hash,
+                organisation=organisations.get(account.organisation or ""),
+                public_body=bodies.get(account.public_body or ""),
+            )
+            db.session.add(user)
+        users[account.email] = user
+    db.session.flush()
+    return users
+
+
+def _seed_proposals(bodies: dict, organisations: dict, users: dict[str, User]) -> None:
+    """Import the example documents for their organisations, once."""
+    from .proposals.models import Proposal
+    from .proposals.services import new_proposal, submit
+
+    for name, submitted in PROPOSALS.items():
+        document = load_example(name)
+        organisation = organisations[document["organisation"]["name"]]
+        exists = db.session.scalar(
+            select(Proposal.id).where(
+                Proposal.organisation_id == organisation.id, Proposal.title == document["title"]
+            )
+        )
+        if exists:
+            continue
+        author = next(u for u in users.values() if u.organisation is organisation)
+        proposal = new_proposal(organisation, bodies[document["commissioner"]], document, author)
+        db.session.flush()
+        if submitted:
+            submit(proposal, author, None)
+
+
 def seed_demo() -> list[DemoAccount]:
     """Load the demo data; running it again changes nothing."""
     bodies = {
@@ -75,20 +143,7 @@ def seed_demo() -> list[DemoAccount]:
     organisations = {
         name: _get_or_create(Organisation, name, type=kind) for name, kind in ORGANISATIONS.items()
     }
-    password_hash = None
-    for account in ACCOUNTS:
-        if db.session.scalar(select(User.id).where(User.email == account.email)):
-            continue
-        password_hash = password_hash or hash_password(DEMO_PASSWORD)
-        db.session.add(
-            User(
-                email=account.email,
-                name=account.name,
-                role=account.role,
-                password_hash=password_hash,
-                organisation=organisations.get(account.organisation or ""),
-                public_body=bodies.get(account.public_body or ""),
-            )
-        )
+    users = _seed_accounts(bodies, organisations)
+    _seed_proposals(bodies, organisations, users)
     db.session.commit()
     return list(ACCOUNTS)

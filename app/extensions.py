@@ -42,3 +42,4 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     from .accounts import models  # noqa: F401  (registers the user loader)
+    from .proposals import models as proposal_models  # noqa: F401  (registers the tables)

@@ -17,7 +17,7 @@ class WholeNumberField(IntegerField):
             self.data = int(text)
         except ValueError:
             self.data = None
-            raise ValueError(f"{self.label.text} must be a whole number, like 12") from None
+            raise ValueError(f"{self.label.text}: enter a whole number, like 12") from None
 
 
 class NumberField(DecimalField):
@@ -34,5 +34,5 @@ class NumberField(DecimalField):
             value = None
         if value is None or not value.is_finite():
             self.data = None
-            raise ValueError(f"{self.label.text} must be a number, like 1250.50")
+            raise ValueError(f"{self.label.text}: enter a number, like 1250.50")
         self.data = value

@@ -58,6 +58,7 @@ def init_app(app: Flask) -> None:
             ),
         ]
     )
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
@@ -69,4 +70,5 @@ def init_app(app: Flask) -> None:
                 current_user, set(app.view_functions), request.path if request else "/"
             ),
             "Role": Role,
+            "url_map_endpoints": app.view_functions,
         }

@@ -86,7 +86,7 @@ def test_public_body_period_must_be_a_number(admin_client):
     page = admin_client.post(
         "/admin/public-bodies", data={"name": "Fenland", "response_period_days": "soon"}
     ).get_data(as_text=True)
-    assert "Response period in days must be a whole number" in page
+    assert "Response period in days: enter a whole number" in page
     assert 'value="Fenland"' in page and 'value="soon"' in page
 
 

@@ -1,0 +1,31 @@
+"""JSON API v1: the proposal schema and the check."""
+
+from flask import Blueprint, current_app, jsonify, request
+
+from ..extensions import csrf, limiter
+from ..proposals.document import MAX_DOCUMENT_BYTES, DocumentInvalid, load_document, schema
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.get("/schema/proposal")
+def proposal_schema():
+    """The JSON Schema of the proposal document (format proposal/1)."""
+    response = jsonify(schema())
+    response.mimetype = "application/schema+json"
+    return response
+
+
+@bp.post("/check")
+@csrf.exempt
+@limiter.limit(lambda: current_app.config.get("CHECK_RATE_LIMIT", "120 per minute"))
+def check():
+    """Check a proposal document: the check report, or 422 with every error."""
+    raw = request.get_data(cache=False)
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        return {"errors": [{"path": "", "message": "The document is larger than 1 MB."}]}, 413
+    try:
+        document = load_document(raw)
+    except DocumentInvalid as invalid:
+        return {"errors": [error.as_dict() for error in invalid.errors]}, 422
+    return current_app.extensions["rulebook"].check(document)

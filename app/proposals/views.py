@@ -1,0 +1,152 @@
+"""The CSO side: submissions list, start, task list, check answers, submit, import, export."""
+
+import json
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..accounts.access import role_required
+from ..accounts.models import PublicBody, Role
+from ..extensions import db
+from . import answers, services
+from .access import member_proposal
+from .document import MAX_DOCUMENT_BYTES, DocumentInvalid, validate_document
+from .forms import ImportForm, StartForm, SubmitForm
+from .models import Proposal
+from .presenting import present_document, task_list
+from .sections import section_for_path
+
+bp = Blueprint("proposals", __name__, url_prefix="/proposals")
+
+
+def body_choices() -> list[tuple[int, str]]:
+    """Public bodies to address a submission to."""
+    bodies = db.session.scalars(select(PublicBody).order_by(PublicBody.name))
+    return [(0, "Choose a public body")] + [(body.id, body.name) for body in bodies]
+
+
+def chosen_body(field) -> PublicBody | None:
+    """The public body a form chose, with an error on the field when there is none."""
+    body = db.session.get(PublicBody, field.data) if field.data else None
+    if body is None:
+        field.errors = list(field.errors) + ["Select the public body"]
+    return body
+
+
+@bp.get("/")
+@role_required(Role.CSO)
+def index():
+    """The organisation's submissions."""
+    proposals = services.organisation_proposals(current_user.organisation_id)
+    return render_template("proposals/index.html", proposals=proposals)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required(Role.CSO)
+def start():
+    """Choose challenge or propose, the public body and a title."""
+    form = StartForm()
+    form.public_body_id.choices = body_choices()
+    if form.validate_on_submit() and (body := chosen_body(form.public_body_id)):
+        proposal = services.start(current_user, form.kind.data, body, form.title.data)
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    return render_template("proposals/start.html", form=form)
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required(Role.CSO)
+def import_json():
+    """Create a draft from a JSON file, or list every error with its path."""
+    form = ImportForm()
+    form.public_body_id.choices = body_choices()
+    errors = []
+    if form.validate_on_submit() and (body := chosen_body(form.public_body_id)):
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            form.file.errors = ["Select a JSON file to import"]
+        else:
+            raw = upload.stream.read(MAX_DOCUMENT_BYTES + 1)
+            try:
+                proposal = services.import_document(
+                    raw, current_user.organisation, body, current_user
+                )
+            except DocumentInvalid as invalid:
+                errors = invalid.errors
+                form.file.errors = [
+                    f"The file has {len(errors)} problem"
+                    f"{'' if len(errors) == 1 else 's'}: see the list below"
+                ]
+            else:
+                flash("Imported the document as a new draft.", "success")
+                return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    return render_template("proposals/import.html", form=form, errors=errors)
+
+
+@bp.get("/<int:proposal_id>")
+@member_proposal()
+def overview(proposal: Proposal):
+    """The task list with each section's state, the status and the versions."""
+    return render_template(
+        "proposals/overview.html", proposal=proposal, tasks=task_list(proposal), form=SubmitForm()
+    )
+
+
+@bp.route("/<int:proposal_id>/check-answers", methods=["GET", "POST"])
+@member_proposal(editing=True)
+def check_answers(proposal: Proposal):
+    """The whole document, readably, then submit."""
+    form = SubmitForm(data={"revision": proposal.revision})
+    errors = validate_document(proposal.draft)
+    if request.method == "POST" and form.validate_on_submit() and not errors:
+        report = checked_report(proposal.draft)
+        services.submit(proposal, current_user, report)
+        flash(f"Submitted to {proposal.public_body.name}.", "success")
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    linked = [(error, section_for_path(error.path, proposal.kind)) for error in errors]
+    return render_template(
+        "proposals/check_answers.html",
+        proposal=proposal,
+        form=form,
+        blocks=present_document(proposal.draft, proposal.kind),
+        errors=linked,
+    )
+
+
+def checked_report(document: dict) -> dict | None:
+    """The check report to freeze with a version, when the checks are loaded."""
+    from flask import current_app
+
+    rulebook = current_app.extensions.get("rulebook")
+    return rulebook.check(document) if rulebook else None
+
+
+@bp.get("/<int:proposal_id>/versions/<int:number>")
+@member_proposal()
+def show_version(proposal: Proposal, number: int):
+    """A submitted version, frozen."""
+    found = services.version(proposal, number) or abort(404)
+    return render_template(
+        "proposals/version.html",
+        proposal=proposal,
+        version=found,
+        blocks=present_document(found.document, proposal.kind),
+    )
+
+
+@bp.get("/<int:proposal_id>/export.json")
+@member_proposal()
+def export_json(proposal: Proposal):
+    """The draft, or a version with ?version=N, as a JSON download."""
+    document = proposal.draft
+    if request.args.get("version"):
+        number = request.args.get("version", type=int) or 0
+        found = services.version(proposal, number) or abort(404)
+        document = found.document
+    body = json.dumps(document, indent=2, ensure_ascii=False)
+    name = answers.slug(proposal.title, set())
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
+    )

@@ -1,0 +1,1 @@
+"""The commissioner side: the submission workflow, judgements and decisions."""
