@@ -8,6 +8,13 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from .accounts.models import Role
+from .value.impact_map import ratio
+from .value.money import format_pounds
+
+
+def pounds(amount, places: int = 0) -> str:
+    """Money for display, e.g. £12,400."""
+    return "–" if amount is None else format_pounds(amount, places)
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
+    app.add_template_filter(pounds)
+    app.add_template_filter(ratio)
 
     @app.context_processor
     def layout_context() -> dict:

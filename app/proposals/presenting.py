@@ -57,7 +57,7 @@ def display(spec: Field, value: Any, names: dict[str, str]) -> str:
         case "money":
             return f"£{Decimal(str(value)):,.2f}".replace(".00", "")
         case "percent":
-            return f"{Decimal(str(value)) * 100:.4g}%"
+            return f"{(Decimal(str(value)) * 100).normalize():f}%"
         case "yesno":
             return "Yes" if value else "No"
         case "choice" | "multi":

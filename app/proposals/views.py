@@ -9,6 +9,7 @@ from sqlalchemy import select
 from ..accounts.access import role_required
 from ..accounts.models import PublicBody, Role
 from ..extensions import db
+from ..value.impact_map import value_view
 from . import answers, services
 from .access import member_proposal
 from .document import MAX_DOCUMENT_BYTES, DocumentInvalid, validate_document
@@ -119,6 +120,16 @@ def checked_report(document: dict) -> dict | None:
 
     rulebook = current_app.extensions.get("rulebook")
     return rulebook.check(document) if rulebook else None
+
+
+@bp.get("/<int:proposal_id>/value")
+@member_proposal()
+def value(proposal: Proposal):
+    """The value account of the draft: impact map, totals, sensitivity and charts."""
+    errors = validate_document(proposal.draft)
+    view = None if errors else value_view(proposal.draft)
+    linked = [(error, section_for_path(error.path, proposal.kind)) for error in errors]
+    return render_template("proposals/value.html", proposal=proposal, view=view, errors=linked)
 
 
 @bp.get("/<int:proposal_id>/versions/<int:number>")

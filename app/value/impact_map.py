@@ -1,0 +1,109 @@
+"""The value account laid out for reading: impact map rows, totals, sensitivity, charts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from app.value.account import ValueAccount, compute_account
+from app.value.charts import value_by_stakeholder_svg, value_by_year_svg
+from app.value.money import format_pounds
+from app.value.sensitivity import Sensitivity, compute_sensitivity
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    """One outcome of the impact map, formatted."""
+
+    stakeholder: str
+    outcome: str
+    quantity: str
+    proxy: str
+    deadweight: str
+    attribution: str
+    displacement: str
+    drop_off: str
+    duration: str
+    year1_impact: str
+    present_value: str
+
+
+@dataclass(frozen=True)
+class ValueView:
+    """Everything a page or PDF shows of the value account."""
+
+    account: ValueAccount
+    sensitivity: Sensitivity
+    rows: tuple[ImpactRow, ...]
+    stakeholder_chart: str
+    year_chart: str
+
+
+def percent(value: Any) -> str:
+    """A share as a percentage."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "–"
+    return f"{(Decimal(str(value)) * 100).normalize():f}%"
+
+
+def ratio(value: Decimal | None) -> str:
+    """An SROI ratio as '£3.20 : £1', or a dash when undefined."""
+    return "–" if value is None else f"£{value:,.2f} : £1"
+
+
+def _number(value: Any) -> str:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "–"
+    return f"{Decimal(str(value)):,.6g}" if value < 1_000_000 else f"{value:,.0f}"
+
+
+def impact_rows(document: Mapping[str, Any], account: ValueAccount) -> tuple[ImpactRow, ...]:
+    """The impact map: one row per outcome, in document order."""
+    names = stakeholder_names(document)
+    rows = []
+    for outcome, value in zip(document.get("outcomes") or [], account.outcomes, strict=False):
+        proxy = outcome.get("proxy") or {}
+        description = str(outcome.get("description") or outcome.get("id") or "")
+        rows.append(
+            ImpactRow(
+                stakeholder=names.get(str(outcome.get("stakeholder")), "–"),
+                outcome=("(negative) " if value.negative else "") + description,
+                quantity=_number(outcome.get("quantity")),
+                proxy=format_pounds(Decimal(str(proxy["value"])))
+                if isinstance(proxy.get("value"), int | float)
+                else "–",
+                deadweight=percent(outcome.get("deadweight")),
+                attribution=percent(outcome.get("attribution")),
+                displacement=percent(outcome.get("displacement")),
+                drop_off=percent(outcome.get("drop_off")),
+                duration=_number(outcome.get("duration_years")),
+                year1_impact=format_pounds(value.year1_impact),
+                present_value=format_pounds(value.present_value),
+            )
+        )
+    return tuple(rows)
+
+
+def stakeholder_names(document: Mapping[str, Any]) -> dict[str, str]:
+    """Stakeholder ids to their names."""
+    return {
+        str(s.get("id")): str(s.get("name") or s.get("id"))
+        for s in document.get("stakeholders") or []
+        if isinstance(s, Mapping)
+    }
+
+
+def value_view(document: Mapping[str, Any], prefix: str = "value") -> ValueView:
+    """Compute and lay out the value account of a valid document."""
+    account = compute_account(document)
+    return ValueView(
+        account=account,
+        sensitivity=compute_sensitivity(document),
+        rows=impact_rows(document, account),
+        stakeholder_chart=value_by_stakeholder_svg(
+            account, stakeholder_names(document), id_prefix=f"{prefix}-by-stakeholder"
+        ),
+        year_chart=value_by_year_svg(account, id_prefix=f"{prefix}-by-year"),
+    )
