@@ -23,8 +23,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .admin import views as admin_views
     from .api import views as api_views
     from .main import views as main_views
+    from .notifications import views as notification_views
     from .proposals import section_views
     from .proposals import views as proposal_views
+    from .register import views as register_views
+    from .reports import views as report_views
+    from .triage import views as triage_views
 
     app.register_blueprint(main_views.bp)
     app.register_blueprint(accounts_views.bp)
@@ -32,6 +36,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(proposal_views.bp)
     app.register_blueprint(section_views.bp)
     app.register_blueprint(api_views.bp)
+    app.register_blueprint(triage_views.bp)
+    app.register_blueprint(report_views.bp)
+    app.register_blueprint(register_views.bp)
+    app.register_blueprint(notification_views.bp)
 
     from . import cli
 

@@ -72,12 +72,30 @@ ACCOUNTS = (
     ),
     DemoAccount("trainee@demo.example.org", "Tara Trainee", Role.MEMBER),
 )
-# example document -> whether the demo submits it (the others stay drafts)
+# example document -> where the demo leaves it
 PROPOSALS = {
-    "challenge-young-carers": True,
-    "challenge-village-library-weak": True,
-    "propose-hospital-discharge": False,
-    "propose-parish-green-spaces": False,
+    "challenge-young-carers": "in_review",
+    "challenge-village-library-weak": "rejected",
+    "propose-hospital-discharge": "accepted",
+    "propose-parish-green-spaces": "draft",
+}
+DECISIONS = {
+    "rejected": (
+        "rejected",
+        ("inadequate_information",),
+        "The expression of interest gives no evidence of need, no cost for today's "
+        "service and no stakeholder involvement, so its information is materially "
+        "inadequate.",
+        "",
+    ),
+    "accepted": (
+        "accepted",
+        (),
+        "The case shows value for money across the council and the NHS trust, with "
+        "savings to both and outcomes agreed with older people.",
+        "We will commission the service jointly with the NHS trust through a grant "
+        "agreement from April.",
+    ),
 }
 
 
@@ -112,12 +130,12 @@ def _seed_accounts(bodies: dict, organisations: dict) -> dict[str, User]:
     return users
 
 
-def _seed_proposals(bodies: dict, organisations: dict, users: dict[str, User]) -> None:
-    """Import the example documents for their organisations, once."""
+def _seed_proposals(bodies: dict, organisations: dict, users: dict[str, User], check=None) -> None:
+    """Import the example documents for their organisations, once, and move them on."""
     from .proposals.models import Proposal
-    from .proposals.services import new_proposal, submit
+    from .proposals.services import new_proposal
 
-    for name, submitted in PROPOSALS.items():
+    for name, state in PROPOSALS.items():
         document = load_example(name)
         organisation = organisations[document["organisation"]["name"]]
         exists = db.session.scalar(
@@ -130,12 +148,45 @@ def _seed_proposals(bodies: dict, organisations: dict, users: dict[str, User]) -
         author = next(u for u in users.values() if u.organisation is organisation)
         proposal = new_proposal(organisation, bodies[document["commissioner"]], document, author)
         db.session.flush()
-        if submitted:
-            submit(proposal, author, None)
+        if state != "draft":
+            _advance(proposal, author, state, users, check)
 
 
-def seed_demo() -> list[DemoAccount]:
-    """Load the demo data; running it again changes nothing."""
+def _advance(proposal, author: User, state: str, users: dict[str, User], check) -> None:
+    """Submit, review and decide a demo proposal as its people would."""
+    from .proposals.services import submit
+    from .triage import services as triage
+
+    quiet = None  # demo history sends no email
+    submit(proposal, author, check(proposal.draft) if check else None, quiet)
+    reviewer = next(
+        (u for u in users.values() if u.public_body_id == proposal.public_body_id), None
+    )
+    if reviewer is None:
+        return
+    triage.take(proposal, "start_review", reviewer, "", quiet, "")
+    triage.assign(proposal, reviewer.id, reviewer)
+    triage.add_judgement(
+        proposal,
+        reviewer,
+        "stakeholders",
+        "Who was involved",
+        "The groups most affected were involved in setting outcomes.",
+        "The stakeholder section records methods, numbers and stages.",
+    )
+    if state in DECISIONS:
+        outcome, grounds, reasons, next_steps = DECISIONS[state]
+        if proposal.kind == "propose":
+            grounds = ()
+        decision = triage.DecisionInput(outcome, reasons, next_steps, grounds)
+        triage.decide(proposal, reviewer, decision, quiet, "")
+
+
+def seed_demo(check=None) -> list[DemoAccount]:
+    """Load the demo data; running it again changes nothing.
+
+    `check` turns a document into its check report, frozen with each submitted version.
+    """
     bodies = {
         name: _get_or_create(PublicBody, name, response_period_days=days)
         for name, days in PUBLIC_BODIES.items()
@@ -144,6 +195,6 @@ def seed_demo() -> list[DemoAccount]:
         name: _get_or_create(Organisation, name, type=kind) for name, kind in ORGANISATIONS.items()
     }
     users = _seed_accounts(bodies, organisations)
-    _seed_proposals(bodies, organisations, users)
+    _seed_proposals(bodies, organisations, users, check)
     db.session.commit()
     return list(ACCOUNTS)

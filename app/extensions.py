@@ -7,6 +7,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import JSON
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -21,6 +23,9 @@ Base.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+"""JSON columns: JSONB on PostgreSQL, JSON text elsewhere."""
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
@@ -42,4 +47,6 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     from .accounts import models  # noqa: F401  (registers the user loader)
-    from .proposals import models as proposal_models  # noqa: F401  (registers the tables)
+    from .notifications import models as notification_models  # noqa: F401  (tables)
+    from .proposals import models as proposal_models  # noqa: F401  (tables)
+    from .triage import models as triage_models  # noqa: F401  (tables)

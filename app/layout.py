@@ -8,6 +8,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from .accounts.models import Role
+from .proposals.diff import shown
 from .value.impact_map import ratio
 from .value.money import format_pounds
 
@@ -32,6 +33,7 @@ NAVIGATION = (
     NavItem("triage.queue", "Triage", frozenset({Role.COMMISSIONER})),
     NavItem("training.dashboard", "Training", signed_in=True),
     NavItem("admin.users", "Admin", frozenset({Role.ADMIN})),
+    NavItem("notifications.index", "Notifications", signed_in=True),
     NavItem("checks.rules_page", "Rules"),
     NavItem("register.index", "Register"),
 )
@@ -71,6 +73,7 @@ def init_app(app: Flask) -> None:
     WTFormsHelpers(app)
     app.add_template_filter(pounds)
     app.add_template_filter(ratio)
+    app.add_template_filter(shown)
 
     @app.context_processor
     def layout_context() -> dict:

@@ -3,15 +3,22 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import Organisation, PublicBody, User, enum_column, utcnow
+from ..extensions import JSONDocument as Document
 from ..extensions import db
-from ..triage.workflow import Status
-
-Document = JSON().with_variant(JSONB(), "postgresql")
+from .workflow import Status
 
 
 class Proposal(db.Model):
@@ -30,15 +37,47 @@ class Proposal(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deadline: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
+    # the latest check of the latest submitted version, kept here for the queue's filters
+    tier: Mapped[str | None] = mapped_column(String(10))
+    proportionality_status: Mapped[str | None] = mapped_column(String(10))
+    stakeholders_status: Mapped[str | None] = mapped_column(String(10))
+    vfm_status: Mapped[str | None] = mapped_column(String(10))
+    readiness: Mapped[int | None] = mapped_column(Integer)
+    sroi_ratio: Mapped[float | None] = mapped_column(Numeric(14, 2))
 
     organisation: Mapped[Organisation] = relationship()
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     public_body: Mapped[PublicBody] = relationship()
     versions: Mapped[list["ProposalVersion"]] = relationship(
         back_populates="proposal", order_by="ProposalVersion.number"
     )
 
     __mapper_args__ = {"version_id_col": revision}
+    __table_args__ = (
+        Index("ix_proposal_body_status", "public_body_id", "status"),
+        Index("ix_proposal_body_received", "public_body_id", "received_at"),
+        Index("ix_proposal_body_deadline", "public_body_id", "deadline"),
+        Index("ix_proposal_body_readiness", "public_body_id", "readiness"),
+        Index("ix_proposal_body_ratio", "public_body_id", "sroi_ratio"),
+        Index("ix_proposal_status_submitted", "status", "submitted_at"),
+    )
+
+    def record_report(self, report: dict | None) -> None:
+        """Keep the check report's headline figures for the queue."""
+        if not report or "areas" not in report:
+            return
+        areas = report["areas"]
+        self.tier = report.get("tier")
+        self.proportionality_status = areas["proportionality"]["status"]
+        self.stakeholders_status = areas["stakeholders"]["status"]
+        self.vfm_status = areas["vfm"]["status"]
+        self.readiness = sum(int(area["score"]) for area in areas.values())
+        ratio = (report.get("value") or {}).get("sroi_ratio")
+        self.sroi_ratio = ratio if ratio is None or abs(ratio) < 1e12 else None
 
     @property
     def editable(self) -> bool:
@@ -75,3 +114,20 @@ class DraftChange(db.Model):
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     user: Mapped[User | None] = relationship()
+
+
+class AuditEvent(db.Model):
+    """A transition or assignment: who did what, when and why."""
+
+    __table_args__ = (Index("ix_audit_event_proposal_at", "proposal_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(30))
+    to_status: Mapped[str | None] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    actor: Mapped[User | None] = relationship()

@@ -9,11 +9,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import Organisation, PublicBody, User, utcnow
 from ..extensions import db
-from ..triage.workflow import Party, Status, find_transition
+from ..notifications.services import deliver
 from . import answers as doc_answers
+from . import lifecycle
 from .document import DocumentError, empty_document, load_document, validate_document
 from .models import DraftChange, Proposal, ProposalVersion
 from .sections import Section
+from .workflow import Party, Status
 
 
 class StaleDraft(Exception):
@@ -199,13 +201,18 @@ def remove_item(
     _commit()
 
 
-def submit(proposal: Proposal, user: User, check_report: dict | None) -> ProposalVersion:
-    """Freeze the draft as a new version and move the status on."""
+def submit(
+    proposal: Proposal,
+    user: User,
+    check_report: dict | None,
+    settings: dict | None = None,
+    link: str = "",
+) -> ProposalVersion:
+    """Freeze the draft as a new version, move the status on and tell the commissioners."""
     errors = validate_document(proposal.draft)
     if errors:
         raise NotSubmittable(errors)
     action = "submit" if proposal.status == Status.DRAFT else "resubmit"
-    transition = find_transition(proposal.status, action, Party.PROPOSER)
     number = len(proposal.versions) + 1
     version = ProposalVersion(
         proposal=proposal,
@@ -215,10 +222,12 @@ def submit(proposal: Proposal, user: User, check_report: dict | None) -> Proposa
         submitted_by_id=user.id,
     )
     db.session.add(version)
-    proposal.status = transition.target
-    proposal.submitted_at = utcnow()
+    mails = lifecycle.move(proposal, action, Party.PROPOSER, user, link=link)
+    proposal.record_report(check_report)
     proposal.typed = {}
     _commit()
+    if settings is not None:
+        deliver(settings, mails)
     return version
 
 

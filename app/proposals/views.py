@@ -2,7 +2,17 @@
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -101,7 +111,8 @@ def check_answers(proposal: Proposal):
     errors = validate_document(proposal.draft)
     if request.method == "POST" and form.validate_on_submit() and not errors:
         report = checked_report(proposal.draft)
-        services.submit(proposal, current_user, report)
+        link = url_for("triage.review", proposal_id=proposal.id, _external=True)
+        services.submit(proposal, current_user, report, current_app.config, link)
         flash(f"Submitted to {proposal.public_body.name}.", "success")
         return redirect(url_for("proposals.overview", proposal_id=proposal.id))
     linked = [(error, section_for_path(error.path, proposal.kind)) for error in errors]
@@ -116,8 +127,6 @@ def check_answers(proposal: Proposal):
 
 def checked_report(document: dict) -> dict | None:
     """The check report to freeze with a version, when the checks are loaded."""
-    from flask import current_app
-
     rulebook = current_app.extensions.get("rulebook")
     return rulebook.check(document) if rulebook else None
 

@@ -2,7 +2,7 @@
 
 from app.examples import load_example
 from app.proposals import services
-from app.triage.workflow import Status
+from app.proposals.workflow import Status
 
 
 def imported(member, body, name="challenge-young-carers"):

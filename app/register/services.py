@@ -1,0 +1,52 @@
+"""Queries for the register: decided submissions only, and no personal data."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..proposals.models import Proposal
+from ..triage.models import Decision
+
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One decided submission as the register shows it."""
+
+    proposal: Proposal
+    decision: Decision
+
+
+def _query():
+    return (
+        select(Proposal, Decision)
+        .join(Decision, Decision.proposal_id == Proposal.id)
+        .options(joinedload(Proposal.public_body), joinedload(Proposal.organisation))
+    )
+
+
+def entries(page: int = 1, per_page: int = PER_PAGE) -> tuple[list[Entry], int]:
+    """A page of decisions, newest first, with the total."""
+    total = db.session.scalar(select(func.count()).select_from(Decision)) or 0
+    rows = db.session.execute(
+        _query()
+        .order_by(Decision.decided_at.desc(), Decision.id.desc())
+        .offset((max(page, 1) - 1) * per_page)
+        .limit(per_page)
+    )
+    return [Entry(p, d) for p, d in rows], total
+
+
+def all_entries() -> list[Entry]:
+    """Every decision, for the CSV download."""
+    rows = db.session.execute(_query().order_by(Decision.decided_at.desc(), Decision.id.desc()))
+    return [Entry(p, d) for p, d in rows]
+
+
+def entry(proposal_id: int) -> Entry | None:
+    """One decided submission, or None when undecided or unknown."""
+    row = db.session.execute(_query().where(Proposal.id == proposal_id)).first()
+    return Entry(*row) if row else None

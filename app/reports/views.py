@@ -1,0 +1,45 @@
+"""PDF downloads from the review page."""
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_login import current_user
+
+from ..accounts.access import role_required
+from ..accounts.models import Role
+from ..triage import services
+from ..triage.views import review_context
+from .pdf import render_as_pdf
+
+bp = Blueprint("reports", __name__, url_prefix="/triage")
+
+
+def pdf_response(html: str, name: str) -> Response:
+    """A PDF download."""
+    return Response(
+        render_as_pdf(html, request.url_root),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}.pdf"'},
+    )
+
+
+@bp.get("/<int:proposal_id>/assessment.pdf")
+@role_required(Role.COMMISSIONER)
+def assessment(proposal_id: int):
+    """Summary, check report, value account with charts, judgements, decision and reasons."""
+    proposal = services.proposal_for_commissioner(proposal_id, current_user) or abort(404)
+    html = render_template("reports/assessment.html", **review_context(proposal))
+    return pdf_response(html, f"assessment-{proposal.id}")
+
+
+@bp.get("/<int:proposal_id>/decision-letter.pdf")
+@role_required(Role.COMMISSIONER)
+def decision_letter(proposal_id: int):
+    """The letter telling the organisation the decision and its reasons."""
+    proposal = services.proposal_for_commissioner(proposal_id, current_user) or abort(404)
+    decision = services.decision_for(proposal) or abort(404)
+    html = render_template(
+        "reports/decision_letter.html",
+        proposal=proposal,
+        decision=decision,
+        grounds=review_context(proposal)["grounds"],
+    )
+    return pdf_response(html, f"decision-{proposal.id}")

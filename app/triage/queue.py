@@ -1,0 +1,134 @@
+"""The commissioners' queue: filters, sorting, pagination and counts over indexed columns."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+
+from ..accounts.models import utcnow
+from ..extensions import db
+from ..proposals.models import Proposal
+from ..proposals.workflow import Status
+
+SORTS = {
+    "received": (Proposal.received_at.desc(), "Newest received first"),
+    "deadline": (Proposal.deadline.asc(), "Deadline, soonest first"),
+    "readiness": (Proposal.readiness.desc(), "Readiness, most ready first"),
+    "ratio": (Proposal.sroi_ratio.desc(), "Claimed SROI ratio, highest first"),
+}
+AREA_COLUMNS = {
+    "proportionality": Proposal.proportionality_status,
+    "stakeholders": Proposal.stakeholders_status,
+    "vfm": Proposal.vfm_status,
+}
+PER_PAGE = 25
+FILTERS = (
+    ("kind", "Kind", (("", "Any"), ("challenge", "Challenge"), ("propose", "Proposal"))),
+    (
+        "status",
+        "Status",
+        (("", "Any"),) + tuple((s.value, s.label) for s in Status if s != Status.DRAFT),
+    ),
+    ("tier", "Tier", (("", "Any"), ("light", "Light"), ("standard", "Standard"), ("full", "Full"))),
+    (
+        "failing",
+        "Failing area",
+        (
+            ("", "Any"),
+            ("proportionality", "Proportionality"),
+            ("stakeholders", "Stakeholders"),
+            ("vfm", "Value for money"),
+        ),
+    ),
+    ("sort", "Sort by", tuple((key, label) for key, (_, label) in SORTS.items())),
+)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the commissioner asked to see."""
+
+    kind: str = ""
+    status: str = ""
+    tier: str = ""
+    failing_area: str = ""
+    mine: bool = False
+    sort: str = "received"
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the queue with its totals."""
+
+    items: list[Proposal]
+    total: int
+    page: int
+    pages: int
+    counts: dict[str, int]
+
+
+def _base(public_body_id: int) -> Select:
+    """Submissions addressed to the body (drafts are never in the queue)."""
+    return select(Proposal).where(
+        Proposal.public_body_id == public_body_id, Proposal.status != Status.DRAFT
+    )
+
+
+def _filtered(query: Select, wanted: QueueFilter, user_id: int) -> Select:
+    if wanted.kind in ("challenge", "propose"):
+        query = query.where(Proposal.kind == wanted.kind)
+    if wanted.status in {s.value for s in Status}:
+        query = query.where(Proposal.status == Status(wanted.status))
+    if wanted.tier in ("light", "standard", "full"):
+        query = query.where(Proposal.tier == wanted.tier)
+    if wanted.failing_area in AREA_COLUMNS:
+        query = query.where(AREA_COLUMNS[wanted.failing_area] == "fail")
+    if wanted.mine:
+        query = query.where(Proposal.assignee_id == user_id)
+    return query
+
+
+def queue_page(
+    public_body_id: int, wanted: QueueFilter, user_id: int, per_page: int = PER_PAGE
+) -> QueuePage:
+    """The page of the queue the filter asks for."""
+    query = _filtered(_base(public_body_id), wanted, user_id)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(1, wanted.page), pages)
+    order, _ = SORTS.get(wanted.sort, SORTS["received"])
+    items = db.session.scalars(
+        query.order_by(order.nulls_last(), Proposal.id.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    return QueuePage(list(items), total, page, pages, status_counts(public_body_id))
+
+
+def status_counts(public_body_id: int) -> dict[str, int]:
+    """How many of the body's submissions are in each status."""
+    rows = db.session.execute(
+        select(Proposal.status, func.count())
+        .where(Proposal.public_body_id == public_body_id, Proposal.status != Status.DRAFT)
+        .group_by(Proposal.status)
+    )
+    return {status.value: count for status, count in rows}
+
+
+def all_rows(public_body_id: int, wanted: QueueFilter, user_id: int) -> list[Proposal]:
+    """Every submission the filter matches, for the CSV download."""
+    order, _ = SORTS.get(wanted.sort, SORTS["received"])
+    query = _filtered(_base(public_body_id), wanted, user_id)
+    return list(db.session.scalars(query.order_by(order.nulls_last(), Proposal.id.desc())))
+
+
+def is_overdue(proposal: Proposal, now: datetime | None = None) -> bool:
+    """Undecided after its deadline."""
+    if proposal.deadline is None or proposal.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        return False
+    deadline = proposal.deadline
+    now = now or utcnow()
+    if deadline.tzinfo is None:
+        now = now.replace(tzinfo=None)
+    return deadline < now

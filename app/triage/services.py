@@ -1,0 +1,175 @@
+"""Commissioner operations: review, transitions, judgements, assignment and decisions."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..accounts.models import Role, User, utcnow
+from ..extensions import db
+from ..notifications.services import deliver
+from ..proposals import lifecycle
+from ..proposals.models import AuditEvent, Proposal
+from ..proposals.workflow import Party, Status, TransitionRefused
+from .grounds import GROUNDS
+from .models import AREAS, Decision, Judgement
+
+
+class DecisionInvalid(Exception):
+    """A decision that the rules do not allow; `field` names the form field at fault."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    """What the commissioner decided and why."""
+
+    outcome: str
+    reasons: str
+    next_steps: str
+    grounds: tuple[str, ...] = ()
+
+
+def proposal_for_commissioner(proposal_id: int, user: User) -> Proposal | None:
+    """A submission addressed to the commissioner's body (never a draft)."""
+    proposal = db.session.get(Proposal, proposal_id)
+    if proposal is None or user.public_body_id is None:
+        return None
+    if proposal.public_body_id != user.public_body_id or proposal.status == Status.DRAFT:
+        return None
+    return proposal
+
+
+def reviewers(public_body_id: int) -> list[User]:
+    """The body's commissioners, who can be assigned a submission."""
+    query = select(User).where(
+        User.public_body_id == public_body_id, User.role == Role.COMMISSIONER, User.active.is_(True)
+    )
+    return list(db.session.scalars(query.order_by(User.name)))
+
+
+def take(
+    proposal: Proposal, action: str, actor: User, reason: str, settings: dict | None, link: str
+) -> None:
+    """A commissioner's transition, recorded and notified."""
+    if action in ("accept", "reject"):
+        raise TransitionRefused("Record a decision with its reasons to accept or reject.")
+    mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, reason, link)
+    db.session.commit()
+    deliver(settings, mails)
+
+
+def assign(proposal: Proposal, assignee_id: int | None, actor: User) -> None:
+    """Give the submission to one of the body's reviewers (or to no one)."""
+    assignee = None
+    if assignee_id:
+        assignee = db.session.get(User, assignee_id)
+        if assignee is None or assignee not in reviewers(proposal.public_body_id):
+            raise DecisionInvalid("assignee_id", "Select a commissioner of your public body")
+    proposal.assignee_id = assignee.id if assignee else None
+    lifecycle.record(
+        proposal, "assign", actor, f"Assigned to {assignee.name}" if assignee else "Unassigned"
+    )
+    db.session.commit()
+
+
+def add_judgement(
+    proposal: Proposal, author: User, area: str, topic: str, judgement: str, rationale: str
+) -> Judgement:
+    """Record a documented judgement on one area of the latest version."""
+    if area not in AREAS:
+        raise DecisionInvalid("area", "Select the area the judgement is about")
+    entry = Judgement(
+        proposal_id=proposal.id,
+        version_number=len(proposal.versions),
+        area=area,
+        topic=topic.strip(),
+        judgement=judgement.strip(),
+        rationale=rationale.strip(),
+        author_id=author.id,
+    )
+    db.session.add(entry)
+    db.session.commit()
+    return entry
+
+
+def judgements(proposal: Proposal) -> list[Judgement]:
+    """The commissioners' judgements, oldest first."""
+    query = select(Judgement).where(Judgement.proposal_id == proposal.id)
+    return list(db.session.scalars(query.order_by(Judgement.created_at, Judgement.id)))
+
+
+def audit_trail(proposal: Proposal) -> list[AuditEvent]:
+    """Every recorded step, oldest first."""
+    query = select(AuditEvent).where(AuditEvent.proposal_id == proposal.id)
+    return list(db.session.scalars(query.order_by(AuditEvent.at, AuditEvent.id)))
+
+
+def validate_decision(proposal: Proposal, decision: DecisionInput) -> None:
+    """A challenge is rejected only on statutory grounds; every decision gives reasons."""
+    if decision.outcome not in ("accepted", "rejected"):
+        raise DecisionInvalid("outcome", "Select whether you accept or reject the submission")
+    if not decision.reasons.strip():
+        raise DecisionInvalid("reasons", "Give the reasons for the decision")
+    unknown = [g for g in decision.grounds if g not in GROUNDS]
+    if unknown:
+        raise DecisionInvalid("grounds", "Select grounds from the list")
+    if proposal.kind == "challenge" and decision.outcome == "rejected" and not decision.grounds:
+        raise DecisionInvalid(
+            "grounds",
+            "A challenge can be rejected only on one or more of the statutory grounds: select them",
+        )
+    if decision.outcome == "accepted" and not decision.next_steps.strip():
+        raise DecisionInvalid(
+            "next_steps",
+            "Say what follows: the procurement exercise, or how the service will be commissioned",
+        )
+
+
+def decide(
+    proposal: Proposal, actor: User, decision: DecisionInput, settings: dict | None, link: str
+) -> Decision:
+    """Accept or reject with reasons; the decision is published on the register."""
+    validate_decision(proposal, decision)
+    action = "accept" if decision.outcome == "accepted" else "reject"
+    summary_reason = decision.reasons.strip()
+    mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, summary_reason, link)
+    latest = proposal.versions[-1] if proposal.versions else None
+    report = (latest.check_report or {}) if latest else {}
+    document = latest.document if latest else proposal.draft
+    record = Decision(
+        proposal_id=proposal.id,
+        outcome=decision.outcome,
+        grounds=list(decision.grounds) if decision.outcome == "rejected" else [],
+        reasons=summary_reason,
+        next_steps=decision.next_steps.strip(),
+        decided_by_id=actor.id,
+        decided_at=utcnow(),
+        summary=register_summary(document, report),
+    )
+    db.session.add(record)
+    db.session.commit()
+    deliver(settings, mails)
+    return record
+
+
+def register_summary(document: dict, report: dict) -> dict:
+    """What the register publishes of the decided version: no personal data."""
+    service = document.get("service") or {}
+    value = report.get("value") or {}
+    return {
+        "service": service.get("name") or "",
+        "current_annual_cost": service.get("current_annual_cost"),
+        "present_value": value.get("present_value"),
+        "investment": value.get("investment"),
+        "sroi_ratio": value.get("sroi_ratio"),
+        "tier": report.get("tier"),
+    }
+
+
+def decision_for(proposal: Proposal) -> Decision | None:
+    """The decision, if made."""
+    return db.session.scalar(select(Decision).where(Decision.proposal_id == proposal.id))

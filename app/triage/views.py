@@ -1,0 +1,256 @@
+"""The commissioner's queue, review page, judgements, transitions and decisions."""
+
+import csv
+import io
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+
+from ..accounts.access import role_required
+from ..accounts.models import Role
+from ..proposals.diff import changes
+from ..proposals.presenting import present_document
+from ..proposals.workflow import Party, Status, TransitionRefused, available
+from ..value.impact_map import value_view
+from . import queue, services
+from .forms import AssignForm, DecisionForm, JudgementForm, TransitionForm
+from .grounds import GROUNDS
+
+bp = Blueprint("triage", __name__, url_prefix="/triage")
+
+
+def wanted_from_args() -> queue.QueueFilter:
+    """The queue filter from the query string (anything unknown is ignored)."""
+    args = request.args
+    return queue.QueueFilter(
+        kind=args.get("kind", "")[:20],
+        status=args.get("status", "")[:30],
+        tier=args.get("tier", "")[:10],
+        failing_area=args.get("failing", "")[:20],
+        mine=args.get("mine") == "1",
+        sort=args.get("sort", "received")[:20],
+        page=args.get("page", 1, type=int) or 1,
+    )
+
+
+def commissioner_proposal(proposal_id: int):
+    """The submission if it is addressed to the commissioner's body, else 404."""
+    return services.proposal_for_commissioner(proposal_id, current_user) or abort(404)
+
+
+@bp.get("/", endpoint="queue")
+@role_required(Role.COMMISSIONER)
+def queue_view():
+    """Every submission to the body, filtered, sorted and paged."""
+    wanted = wanted_from_args()
+    page = queue.queue_page(current_user.public_body_id, wanted, current_user.id)
+    return render_template(
+        "triage/queue.html",
+        page=page,
+        wanted=wanted,
+        filters=queue.FILTERS,
+        statuses=[s for s in Status if s != Status.DRAFT],
+        overdue=queue.is_overdue,
+    )
+
+
+@bp.get("/export.csv")
+@role_required(Role.COMMISSIONER)
+def queue_csv():
+    """The filtered queue as CSV."""
+    rows = queue.all_rows(current_user.public_body_id, wanted_from_args(), current_user.id)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "id",
+            "kind",
+            "title",
+            "organisation",
+            "received",
+            "deadline",
+            "tier",
+            "proportionality",
+            "stakeholders",
+            "vfm",
+            "sroi_ratio",
+            "status",
+            "assignee",
+            "overdue",
+        ]
+    )
+    for p in rows:
+        writer.writerow(
+            [
+                p.id,
+                p.kind,
+                p.title,
+                p.organisation.name,
+                p.received_at.date().isoformat() if p.received_at else "",
+                p.deadline.date().isoformat() if p.deadline else "",
+                p.tier or "",
+                p.proportionality_status or "",
+                p.stakeholders_status or "",
+                p.vfm_status or "",
+                p.sroi_ratio if p.sroi_ratio is not None else "",
+                p.status.value,
+                p.assignee.name if p.assignee else "",
+                "yes" if queue.is_overdue(p) else "no",
+            ]
+        )
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="queue.csv"'},
+    )
+
+
+def review_context(proposal) -> dict:
+    """Everything the review page and the assessment report show."""
+    versions = proposal.versions
+    latest = versions[-1]
+    previous = versions[-2] if len(versions) > 1 else None
+    return {
+        "proposal": proposal,
+        "version": latest,
+        "blocks": present_document(latest.document, proposal.kind),
+        "report": latest.check_report,
+        "view": value_view(latest.document),
+        "changes": changes(previous.document, latest.document) if previous else None,
+        "previous": previous,
+        "judgements": services.judgements(proposal),
+        "trail": services.audit_trail(proposal),
+        "decision": services.decision_for(proposal),
+        "grounds": GROUNDS,
+        "overdue": queue.is_overdue(proposal),
+    }
+
+
+@bp.get("/<int:proposal_id>")
+@role_required(Role.COMMISSIONER)
+def review(proposal_id: int):
+    """The submission, its check report, value account, changes, judgements and trail."""
+    proposal = commissioner_proposal(proposal_id)
+    assign_form = AssignForm(assignee_id=proposal.assignee_id or 0)
+    assign_form.assignee_id.choices = [(0, "No one")] + [
+        (u.id, u.name) for u in services.reviewers(proposal.public_body_id)
+    ]
+    return render_template(
+        "triage/review.html",
+        **review_context(proposal),
+        judgement_form=JudgementForm(),
+        assign_form=assign_form,
+        transition_form=TransitionForm(),
+        transitions=[
+            t
+            for t in available(proposal.status, Party.COMMISSIONER)
+            if t.action not in ("accept", "reject")
+        ],
+        can_decide=proposal.status == Status.IN_REVIEW,
+    )
+
+
+@bp.post("/<int:proposal_id>/transition")
+@role_required(Role.COMMISSIONER)
+def transition(proposal_id: int):
+    """Start the review or ask for more information."""
+    proposal = commissioner_proposal(proposal_id)
+    form = TransitionForm()
+    if form.validate_on_submit():
+        try:
+            services.take(
+                proposal,
+                form.action.data or "",
+                current_user,
+                form.reason.data or "",
+                current_app.config,
+                url_for("proposals.overview", proposal_id=proposal.id, _external=True),
+            )
+        except TransitionRefused as refused:
+            flash(str(refused), "info")
+        else:
+            flash(f"The submission is now {proposal.status.label.lower()}.", "success")
+    else:
+        flash("Reason: use 5,000 characters or fewer.", "info")
+    return redirect(url_for("triage.review", proposal_id=proposal.id))
+
+
+@bp.post("/<int:proposal_id>/judgements")
+@role_required(Role.COMMISSIONER)
+def add_judgement(proposal_id: int):
+    """Record a judgement; errors come back with what was typed."""
+    proposal = commissioner_proposal(proposal_id)
+    form = JudgementForm()
+    if form.validate_on_submit():
+        services.add_judgement(
+            proposal,
+            current_user,
+            form.area.data,
+            form.topic.data,
+            form.judgement.data,
+            form.rationale.data,
+        )
+        flash("Judgement recorded.", "success")
+        return redirect(url_for("triage.review", proposal_id=proposal.id, _anchor="judgements"))
+    return render_template("triage/judgement_form.html", proposal=proposal, form=form)
+
+
+@bp.post("/<int:proposal_id>/assign")
+@role_required(Role.COMMISSIONER)
+def assign(proposal_id: int):
+    """Assign the submission to a reviewer of the body."""
+    proposal = commissioner_proposal(proposal_id)
+    form = AssignForm()
+    form.assignee_id.choices = [(0, "No one")] + [
+        (u.id, u.name) for u in services.reviewers(proposal.public_body_id)
+    ]
+    if form.validate_on_submit():
+        try:
+            services.assign(proposal, form.assignee_id.data or None, current_user)
+        except services.DecisionInvalid as error:
+            flash(error.message, "info")
+        else:
+            flash("Assignment saved.", "success")
+    return redirect(url_for("triage.review", proposal_id=proposal.id))
+
+
+@bp.route("/<int:proposal_id>/decide", methods=["GET", "POST"])
+@role_required(Role.COMMISSIONER)
+def decide(proposal_id: int):
+    """Accept or reject with reasons."""
+    proposal = commissioner_proposal(proposal_id)
+    if proposal.status != Status.IN_REVIEW:
+        flash("Start the review before deciding.", "info")
+        return redirect(url_for("triage.review", proposal_id=proposal.id))
+    form = DecisionForm()
+    if form.validate_on_submit():
+        decision = services.DecisionInput(
+            form.outcome.data,
+            form.reasons.data or "",
+            form.next_steps.data or "",
+            tuple(form.grounds.data or ()),
+        )
+        try:
+            services.decide(
+                proposal,
+                current_user,
+                decision,
+                current_app.config,
+                url_for("proposals.overview", proposal_id=proposal.id, _external=True),
+            )
+        except services.DecisionInvalid as error:
+            form[error.field].errors = list(form[error.field].errors) + [error.message]
+        else:
+            flash("Decision recorded and published on the register.", "success")
+            return redirect(url_for("triage.review", proposal_id=proposal.id))
+    return render_template("triage/decide.html", proposal=proposal, form=form)

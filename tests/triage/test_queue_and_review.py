@@ -1,0 +1,135 @@
+"""The queue: filters, sorting, pagination, counts, overdue flags, CSV; the review page."""
+
+import csv
+import io
+from datetime import timedelta
+
+from app.accounts.models import Role, utcnow
+from app.extensions import db
+from app.proposals.workflow import Status
+
+from .conftest import submitted
+
+
+def test_queue_lists_the_bodys_submissions_with_counts(commissioner_client, challenge):
+    page = commissioner_client.get("/triage/").get_data(as_text=True)
+    assert challenge.title in page and "Carers Trust" in page
+    assert "Submitted: <strong>1</strong>" in page
+
+
+def test_filters_and_sorting(commissioner_client, proposer, body, challenge):
+    proposal = submitted(proposer, body, "propose-hospital-discharge")
+    page = commissioner_client.get("/triage/?kind=propose").get_data(as_text=True)
+    assert proposal.title in page and challenge.title not in page
+    page = commissioner_client.get("/triage/?kind=challenge&sort=deadline").get_data(as_text=True)
+    assert challenge.title in page and proposal.title not in page
+    page = commissioner_client.get("/triage/?status=accepted").get_data(as_text=True)
+    assert "No submissions match." in page
+
+
+def test_assigned_to_me_and_assignment_is_audited(commissioner_client, challenge, commissioner):
+    assert "No submissions match." in commissioner_client.get("/triage/?mine=1").get_data(
+        as_text=True
+    )
+    commissioner_client.post(
+        f"/triage/{challenge.id}/assign", data={"assignee_id": commissioner.id}
+    )
+    page = commissioner_client.get("/triage/?mine=1").get_data(as_text=True)
+    assert challenge.title in page
+    assert "Assigned to Chris Commissioner" in commissioner_client.get(
+        f"/triage/{challenge.id}"
+    ).get_data(as_text=True)
+
+
+def test_assignment_only_to_the_bodys_commissioners(commissioner_client, challenge, make_user):
+    outsider = make_user(Role.COMMISSIONER)
+    commissioner_client.post(f"/triage/{challenge.id}/assign", data={"assignee_id": outsider.id})
+    db.session.refresh(challenge)
+    assert challenge.assignee_id is None
+
+
+def test_pagination(commissioner_client, proposer, body, challenge):
+    for _ in range(26):
+        submitted(proposer, body, "propose-parish-green-spaces")
+    first = commissioner_client.get("/triage/").get_data(as_text=True)
+    assert "Page 1 of 2" in first and "27 submissions" in first
+    second = commissioner_client.get("/triage/?page=2").get_data(as_text=True)
+    assert "Page 2 of 2" in second
+
+
+def test_overdue_submissions_are_flagged(commissioner_client, challenge):
+    challenge.deadline = utcnow() - timedelta(days=1)
+    db.session.commit()
+    assert "Overdue" in commissioner_client.get("/triage/").get_data(as_text=True)
+
+
+def test_queue_csv(commissioner_client, challenge):
+    response = commissioner_client.get("/triage/export.csv")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert response.mimetype == "text/csv"
+    assert rows[0]["title"] == challenge.title and rows[0]["status"] == "submitted"
+
+
+def test_drafts_and_other_bodies_are_not_visible(
+    client, challenge, proposer, body, sign_in, make_user, make_public_body
+):
+    from app.examples import load_example
+    from app.proposals import services
+
+    draft = services.new_proposal(
+        proposer.organisation, body, load_example("propose-parish-green-spaces"), proposer
+    )
+    db.session.commit()
+    other = make_user(Role.COMMISSIONER, public_body=make_public_body("Elsewhere Council"))
+    sign_in(other)
+    assert client.get(f"/triage/{challenge.id}").status_code == 404
+    assert challenge.title not in client.get("/triage/").get_data(as_text=True)
+    client.post("/sign-out")
+    sign_in(make_user(Role.COMMISSIONER, public_body=body))
+    assert client.get(f"/triage/{draft.id}").status_code == 404
+
+
+def test_proposers_cannot_reach_triage(client, challenge, proposer, sign_in):
+    sign_in(proposer)
+    assert client.get("/triage/").status_code == 403
+    assert client.get(f"/triage/{challenge.id}").status_code == 403
+
+
+def test_review_page_shows_value_account_and_what_changed(commissioner_client, challenge, proposer):
+    from app.proposals import services
+
+    text = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    assert 'id="impact-map"' in text and "This is the first version." in text
+    challenge.status = Status.MORE_INFO
+    draft = dict(challenge.draft)
+    draft["summary"] = "A clearer summary"
+    challenge.draft = draft
+    db.session.commit()
+    services.submit(challenge, proposer, None)
+    text = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    assert "changed since version 1" in text and "A clearer summary" in text
+    assert "<code>/summary</code>" in text
+
+
+def test_judgements_are_recorded_per_area(commissioner_client, challenge):
+    response = commissioner_client.post(
+        f"/triage/{challenge.id}/judgements",
+        data={
+            "area": "stakeholders",
+            "topic": "Staff affected",
+            "judgement": "Current staff were involved adequately",
+            "rationale": "Two workshops with the in-house team",
+        },
+    )
+    assert response.status_code == 302
+    text = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    assert "Staff affected" in text and "Two workshops with the in-house team" in text
+
+
+def test_judgement_errors_keep_what_was_typed(commissioner_client, challenge):
+    text = commissioner_client.post(
+        f"/triage/{challenge.id}/judgements",
+        data={"area": "vfm", "topic": "Costs", "judgement": "", "rationale": "Because"},
+    ).get_data(as_text=True)
+    assert "Error: Record a judgement" in text and "Enter your judgement" in text
+    assert 'value="Costs"' in text and "Because" in text
