@@ -19,9 +19,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     layout.init_app(app)
     errors.init_app(app)
 
+    from .checks import extension as checks
+
+    checks.init_app(app)
+
     from .accounts import views as accounts_views
     from .admin import views as admin_views
     from .api import views as api_views
+    from .checks import views as check_views
     from .main import views as main_views
     from .notifications import views as notification_views
     from .proposals import section_views
@@ -36,6 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(proposal_views.bp)
     app.register_blueprint(section_views.bp)
     app.register_blueprint(api_views.bp)
+    app.register_blueprint(check_views.bp)
     app.register_blueprint(triage_views.bp)
     app.register_blueprint(report_views.bp)
     app.register_blueprint(register_views.bp)

@@ -3,7 +3,7 @@
 import secrets
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 
 from .accounts.models import Role, User
 from .accounts.passwords import hash_password, strength_problem
@@ -45,7 +45,7 @@ def create_admin(email: str, name: str, password: str | None) -> None:
 @click.command("seed-demo")
 def seed_demo_command() -> None:
     """Load the demo data (idempotent) and print the demo sign-ins."""
-    accounts = seed_demo()
+    accounts = seed_demo(current_app.extensions["rulebook"].check)
     click.echo(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
     for account in accounts:
         where = account.organisation or account.public_body or ""
@@ -54,9 +54,12 @@ def seed_demo_command() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the commands."""
+    from .checks.cli import check_command, rules_cli
     from .proposals.cli import export_proposal, import_proposal
 
     app.cli.add_command(create_admin)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(import_proposal)
     app.cli.add_command(export_proposal)
+    app.cli.add_command(rules_cli)
+    app.cli.add_command(check_command)

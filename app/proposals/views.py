@@ -122,6 +122,7 @@ def check_answers(proposal: Proposal):
         form=form,
         blocks=present_document(proposal.draft, proposal.kind),
         errors=linked,
+        report=None if errors else checked_report(proposal.draft),
     )
 
 

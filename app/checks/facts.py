@@ -1,0 +1,188 @@
+"""Deriving the facts of a document: the proposal profile, then one fact per item.
+
+Python only measures here (counts, shares, flags, figures, the tier); it never decides what
+is a gap. Every fact is typed as the vocabulary says, with no None and no number the engine
+cannot read (see :mod:`app.checks.numbers`). Text facts go to ``labels`` for messages only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.checks import items
+from app.checks.items import distinct_filled, filled, listed, number, section
+from app.checks.numbers import safe_number
+from app.checks.vfm_facts import FOUR_ES, vfm_profile
+from app.checks.vocabulary import TIERS
+from app.value.account import ValueAccount
+from app.value.sensitivity import compute_sensitivity
+
+_SENSITIVITY = re.compile(r"sensitiv|switching value", re.IGNORECASE)
+
+
+@dataclass
+class FactSet:
+    """The facts of one document: engine facts and text labels, by entity."""
+
+    facts: dict[str, list[dict]]
+    labels: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def profile(self) -> dict:
+        """The proposal profile fact."""
+        return self.facts["proposal"][0]
+
+    def context(self, entity: str, index: int) -> dict:
+        """Every fact and label a message about one item (or the proposal) may quote."""
+        merged = {**self.profile, **self.labels["proposal"][0]}
+        if entity != "proposal":
+            merged.update(self.facts[entity][index])
+            merged.update(self.labels[entity][index])
+        return merged
+
+
+def tier_for(contract_value: float, risk: str, params: Mapping[str, float]) -> tuple[str, str]:
+    """(tier, tier before risk) from the contract value; a high risk raises it one step."""
+    if contract_value >= params["tier_full_from"]:
+        base = "full"
+    elif contract_value >= params["tier_standard_from"]:
+        base = "standard"
+    else:
+        base = "light"
+    raised = TIERS[min(TIERS.index(base) + 1, len(TIERS) - 1)] if risk == "high" else base
+    return raised, base
+
+
+def derive_facts(
+    document: Mapping[str, Any],
+    account: ValueAccount,
+    params: Mapping[str, float],
+    sensitivity_tiers: frozenset[str] = frozenset(TIERS),
+) -> FactSet:
+    """All facts of a schema-valid document and its value account.
+
+    The sensitivity table is computed only when the case's tier is in ``sensitivity_tiers``
+    (the tiers at which some rule names a sensitivity fact); otherwise its facts are neutral.
+    """
+    min_words = int(params["min_argument_words"])
+    contract = _contract(document, params)
+    context = {"kind": document.get("kind") or "challenge", "tier": contract.pop("tier")}
+    profile = {
+        "entity": "proposal",
+        "index": 0,
+        **context,
+        **contract,
+        **_outcome_profile(document, account),
+        **_sensitivity(document, context["tier"] in sensitivity_tiers),
+        **_stakeholder_profile(document),
+        **vfm_profile(document, account, min_words),
+    }
+    missing = [e for e in FOUR_ES if not profile[f"vfm_{e}_argued"]]
+    labels = {"vfm_es_missing": _listing(missing) if missing else "none"}
+    groups, group_labels = items.stakeholder_facts(document, context, min_words)
+    outcome_context = {
+        **context,
+        "has_deadweight_or_attribution": profile["has_deadweight_or_attribution"],
+    }
+    outcomes, outcome_labels = items.outcome_facts(document, outcome_context)
+    return FactSet(
+        facts={"proposal": [profile], "stakeholder": groups, "outcome": outcomes},
+        labels={"proposal": [labels], "stakeholder": group_labels, "outcome": outcome_labels},
+    )
+
+
+def _contract(document: Mapping[str, Any], params: Mapping[str, float]) -> dict:
+    contract = section(document, "contract")
+    annual, years = contract.get("annual_value"), contract.get("duration_years")
+    known = _is_number(annual) and _is_number(years) and years > 0
+    value = safe_number(annual * years) if known else 0
+    risk = contract.get("risk") or "unknown"
+    tier, base = tier_for(value, risk, params)
+    return {
+        "tier": tier,
+        "tier_before_risk": base,
+        "tier_raised_by_risk": tier != base,
+        "risk": risk,
+        "contract_value": value,
+        "contract_value_known": known,
+        "annual_value": number(annual),
+    }
+
+
+def _outcome_profile(document: Mapping[str, Any], account: ValueAccount) -> dict:
+    outcomes = [o for o in listed(document.get("outcomes")) if isinstance(o, dict)]
+    judgements = [j for j in listed(document.get("judgements")) if isinstance(j, dict)]
+    return {
+        "outcome_count": len(outcomes),
+        "outcomes_with_indicator_count": sum(filled(o.get("indicator")) for o in outcomes),
+        "valued_outcome_count": sum(_valued(o) for o in outcomes),
+        "has_deadweight_or_attribution": any(
+            number(o.get("deadweight")) > 0 or number(o.get("attribution")) > 0 for o in outcomes
+        ),
+        "has_sroi_ratio": account.sroi_ratio is not None,
+        "sroi_ratio": safe_number(account.sroi_ratio or 0),
+        "present_value": safe_number(account.present_value),
+        "investment": safe_number(account.investment),
+        "judgement_count": len(judgements),
+        "judgements_without_rationale_count": sum(
+            not filled(j.get("rationale")) for j in judgements
+        ),
+        "has_sensitivity_judgement": any(
+            _SENSITIVITY.search(" ".join(str(j.get(k) or "") for k in ("topic", "judgement")))
+            for j in judgements
+        ),
+    }
+
+
+def _valued(outcome: Mapping[str, Any]) -> bool:
+    proxy = outcome.get("proxy") if isinstance(outcome.get("proxy"), dict) else {}
+    positive = outcome.get("negative") is not True
+    return positive and number(outcome.get("quantity")) > 0 and number(proxy.get("value")) > 0
+
+
+def _sensitivity(document: Mapping[str, Any], wanted: bool) -> dict:
+    ratios = []
+    if wanted:
+        ratios = [
+            r.sroi_ratio for r in compute_sensitivity(document).rows if r.sroi_ratio is not None
+        ]
+    return {
+        "has_sensitivity": bool(ratios),
+        "sensitivity_min_ratio": safe_number(min(ratios)) if ratios else 0,
+        "sensitivity_stays_above_one": bool(ratios) and all(r > 1 for r in ratios),
+    }
+
+
+def _stakeholder_profile(document: Mapping[str, Any]) -> dict:
+    groups = [s for s in listed(document.get("stakeholders")) if isinstance(s, dict)]
+    need = section(document, "need")
+    decommissioning = section(document, "decommissioning")
+    return {
+        "stakeholder_count": len(groups),
+        "negative_stakeholder_count": sum(s.get("effect") in ("negative", "mixed") for s in groups),
+        "involved_in_valuation_count": sum(_stage(s, "valuation") for s in groups),
+        "involved_in_verification_count": sum(_stage(s, "verification") for s in groups),
+        "objectives_set_with_count": len(set(listed(need.get("objectives_set_with")))),
+        "public_bodies_count": distinct_filled(
+            listed(section(document, "service").get("public_bodies"))
+        ),
+        "decommissioning_stakeholder_count": len(
+            set(listed(decommissioning.get("stakeholders_affected")))
+        ),
+    }
+
+
+def _stage(stakeholder: Mapping[str, Any], stage: str) -> bool:
+    involvement = stakeholder.get("involvement")
+    return isinstance(involvement, dict) and stage in listed(involvement.get("stages"))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,139 @@
+"""Per-item facts: one fact per stakeholder group and one per outcome, with its index.
+
+Each item fact carries ``entity``, ``index`` (its place in the document's array, which also
+makes every fact distinct) and the context facts ``kind`` and ``tier``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from app.checks.numbers import safe_number
+
+LATER_STAGES = {"outcomes", "valuation", "verification"}
+
+
+def section(document: Mapping[str, Any], name: str) -> dict:
+    """A document section as a dict, empty when missing or null."""
+    value = document.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def listed(value: object) -> list:
+    """A list from the document, empty when missing or null."""
+    return value if isinstance(value, list) else []
+
+
+def words(text: object) -> int:
+    """How many words a text field holds (0 when it is missing)."""
+    return len(text.split()) if isinstance(text, str) else 0
+
+
+def filled(text: object) -> bool:
+    """Whether a text field holds anything but spaces."""
+    return isinstance(text, str) and bool(text.strip())
+
+
+def number(value: object, default: float = 0) -> int | float:
+    """A number from the document in engine-safe form; ``default`` when missing."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return safe_number(default)
+    return safe_number(value)
+
+
+def is_involved(stakeholder: Mapping[str, Any]) -> bool:
+    """Whether a group took part: people involved and at least one method."""
+    involvement = stakeholder.get("involvement")
+    involvement = involvement if isinstance(involvement, dict) else {}
+    return number(involvement.get("people")) > 0 and bool(listed(involvement.get("methods")))
+
+
+def stakeholder_facts(
+    document: Mapping[str, Any], context: Mapping[str, object], min_words: int
+) -> tuple[list[dict], list[dict]]:
+    """Engine facts and text labels for each stakeholder group."""
+    outcome_counts: dict[str, int] = {}
+    for outcome in listed(document.get("outcomes")):
+        if isinstance(outcome, dict) and isinstance(outcome.get("stakeholder"), str):
+            key = outcome["stakeholder"]
+            outcome_counts[key] = outcome_counts.get(key, 0) + 1
+    facts, labels = [], []
+    for index, item in enumerate(listed(document.get("stakeholders"))):
+        item = item if isinstance(item, dict) else {}
+        fact = {"entity": "stakeholder", "index": index, **context}
+        fact.update(_stakeholder(item, min_words))
+        fact["stakeholder_outcome_count"] = outcome_counts.get(item.get("id"), 0)
+        facts.append(fact)
+        labels.append({"stakeholder_name": _name(item)})
+    return facts, labels
+
+
+def _stakeholder(item: Mapping[str, Any], min_words: int) -> dict:
+    involvement = item.get("involvement") if isinstance(item.get("involvement"), dict) else {}
+    stages = set(listed(involvement.get("stages")))
+    reason_words = words(item.get("materiality_reason"))
+    return {
+        "stakeholder_effect": item.get("effect") or "unknown",
+        "stakeholder_material": item.get("material") is True,
+        "stakeholder_excluded": item.get("material") is False,
+        "stakeholder_has_materiality_reason": reason_words >= min_words,
+        "stakeholder_size": number(item.get("size")),
+        "stakeholder_size_known": isinstance(item.get("size"), int),
+        "stakeholder_subgroup_count": sum(filled(s) for s in listed(item.get("subgroups"))),
+        "stakeholder_people_involved": number(involvement.get("people")),
+        "stakeholder_method_count": len(listed(involvement.get("methods"))),
+        "stakeholder_involved": is_involved(item),
+        "stakeholder_involved_beyond_scoping": bool(stages & LATER_STAGES),
+    }
+
+
+def outcome_facts(
+    document: Mapping[str, Any], context: Mapping[str, object]
+) -> tuple[list[dict], list[dict]]:
+    """Engine facts and text labels for each outcome."""
+    groups = {
+        item.get("id"): item
+        for item in listed(document.get("stakeholders"))
+        if isinstance(item, dict)
+    }
+    facts, labels = [], []
+    for index, item in enumerate(listed(document.get("outcomes"))):
+        item = item if isinstance(item, dict) else {}
+        group = groups.get(item.get("stakeholder"))
+        fact = {"entity": "outcome", "index": index, **context}
+        fact.update(_outcome(item))
+        fact["outcome_stakeholder_involved"] = group is not None and is_involved(group)
+        facts.append(fact)
+        labels.append(
+            {
+                "outcome_name": str(item.get("id") or f"outcome {index + 1}"),
+                "outcome_stakeholder_name": _name(group) if group else "no stakeholder",
+            }
+        )
+    return facts, labels
+
+
+def _outcome(item: Mapping[str, Any]) -> dict:
+    proxy = item.get("proxy") if isinstance(item.get("proxy"), dict) else {}
+    return {
+        "outcome_negative": item.get("negative") is True,
+        "outcome_has_indicator": filled(item.get("indicator")),
+        "outcome_valued": number(item.get("quantity")) > 0 and number(proxy.get("value")) > 0,
+        "outcome_has_proxy_source": filled(proxy.get("source")),
+        "outcome_proxy_agreed": proxy.get("agreed_with_stakeholders") is True,
+        "outcome_deadweight": number(item.get("deadweight")),
+        "outcome_attribution": number(item.get("attribution")),
+        "outcome_drop_off": number(item.get("drop_off")),
+        "outcome_duration_years": number(item.get("duration_years"), 1),
+    }
+
+
+def _name(item: Mapping[str, Any]) -> str:
+    name = item.get("name")
+    return name.strip() if filled(name) else str(item.get("id") or "a stakeholder group")
+
+
+def distinct_filled(values: Sequence[object]) -> int:
+    """How many distinct non-blank strings a list holds (ignoring case and spaces)."""
+    return len({v.strip().casefold() for v in values if filled(v)})

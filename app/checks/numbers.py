@@ -1,0 +1,53 @@
+"""Numbers the rules engine can read, and numbers written for people.
+
+The engine's C parser rejects floats that Python writes in exponent form (``1e-05``,
+``1e+16``), infinities and NaN. :func:`safe_number` turns any finite number into one it
+reads: rounded to 4 decimal places, a non-zero amount smaller than that kept as ±0.0001 (so it
+stays non-zero), and magnitudes capped just under 10^15.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+LIMIT = 999_999_999_999_999
+SMALLEST = 0.0001
+
+
+def safe_number(value: int | float | Decimal) -> int | float:
+    """Return ``value`` as an int or float whose JSON form the engine accepts."""
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number here")
+    if isinstance(value, int):
+        return max(-LIMIT, min(LIMIT, value))
+    number = float(value)
+    if math.isnan(number):
+        raise ValueError("NaN is not a number the checks can use")
+    if abs(number) >= LIMIT:
+        return math.copysign(float(LIMIT), number)
+    rounded = round(number, 4)
+    if rounded == 0:
+        return math.copysign(SMALLEST, number) if number != 0 else 0.0
+    return rounded
+
+
+def is_safe_number(value: object) -> bool:
+    """Whether ``value`` is a number that :func:`safe_number` leaves unchanged."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return safe_number(value) == value
+
+
+def show_number(value: float, kind: str) -> str:
+    """Write a number for a message: ``money`` £1,234, ``share`` 40%, else up to 2 decimals."""
+    if kind == "money":
+        return f"£{value:,.0f}" if value >= 0 else f"−£{-value:,.0f}"
+    if kind == "share":
+        percent = round(float(value) * 100, 1)
+        return f"{percent:.0f}%" if percent.is_integer() else f"{percent:.1f}%"
+    if kind == "count" or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"

@@ -1,0 +1,110 @@
+"""The check report: findings in a stable order, area status and score, and the value.
+
+An area fails with a blocker, has gaps with a major or minor finding, and passes otherwise
+(advice alone passes). Its score starts at 100 and loses ``SEVERITY_WEIGHTS`` per finding,
+never going below 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from app.checks.facts import FactSet
+from app.checks.numbers import show_number
+from app.checks.parameters import Parameter
+from app.checks.rule import AREAS, SEVERITIES, Rule
+from app.checks.vocabulary import FACTS, NUMERIC_TYPES
+
+SEVERITY_WEIGHTS = {"blocker": 40, "major": 15, "minor": 5, "advice": 0}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PARAMETER_KIND = {"money": "money", "share": "share"}
+
+
+def make_findings(
+    rules: Mapping[str, Rule],
+    fired: Iterable[tuple[str, int]],
+    facts: FactSet,
+    parameters: Mapping[str, Parameter],
+) -> list[dict]:
+    """One finding per (rule, item) that fired, sorted by area, severity, rule and path."""
+    findings = []
+    for rule_id, index in dict.fromkeys(fired):
+        rule = rules[rule_id]
+        context = facts.context(rule.entity, index)
+        findings.append(
+            {
+                "rule": rule.id,
+                "area": rule.area,
+                "severity": rule.severity,
+                "message": fill_message(rule.message, context, parameters),
+                "path": rule.finding_path(index),
+                "modules": list(rule.modules),
+            }
+        )
+    return sorted(findings, key=finding_order)
+
+
+def finding_order(finding: Mapping[str, object]) -> tuple:
+    """The stable order of findings: area, severity, rule id, then path (items by number)."""
+    return (
+        AREAS.index(finding["area"]),
+        SEVERITIES.index(finding["severity"]),
+        finding["rule"],
+        path_key(str(finding["path"])),
+    )
+
+
+def path_key(path: str) -> tuple:
+    """A JSON Pointer as a sort key in which /stakeholders/10 follows /stakeholders/9."""
+    parts = path.split("/")[1:]
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def fill_message(
+    template: str, context: Mapping[str, object], parameters: Mapping[str, Parameter]
+) -> str:
+    """Replace each {name} in a message with the fact's or parameter's value, written out."""
+
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        if name in context:
+            return show_fact(name, context[name])
+        parameter = parameters[name]
+        return show_number(parameter.value, _PARAMETER_KIND.get(parameter.unit, "number"))
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def show_fact(name: str, value: object) -> str:
+    """A fact's value as a message shows it."""
+    spec = FACTS[name]
+    if spec.type == "bool":
+        return "yes" if value else "no"
+    if spec.type in NUMERIC_TYPES:
+        return show_number(value, spec.type)  # type: ignore[arg-type]
+    return str(value)
+
+
+def summarise_areas(findings: Iterable[Mapping[str, object]]) -> dict[str, dict]:
+    """Status and score of each area."""
+    severities: dict[str, list[str]] = {area: [] for area in AREAS}
+    for finding in findings:
+        severities[str(finding["area"])].append(str(finding["severity"]))
+    return {area: _area(found) for area, found in severities.items()}
+
+
+def _area(severities: list[str]) -> dict:
+    if "blocker" in severities:
+        status = "fail"
+    elif "major" in severities or "minor" in severities:
+        status = "gaps"
+    else:
+        status = "pass"
+    score = max(0, 100 - sum(SEVERITY_WEIGHTS[s] for s in severities))
+    return {"status": status, "score": score}
+
+
+def build_report(tier: str, findings: list[dict], value: dict) -> dict:
+    """The check report of proposal-format.md."""
+    return {"tier": tier, "areas": summarise_areas(findings), "findings": findings, "value": value}

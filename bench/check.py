@@ -1,0 +1,86 @@
+"""Benchmark the checks: each example document checked repeatedly, one thread.
+
+Run from the repository root: ``python bench/check.py [--iterations N]``. For each example it
+prints checks per second and the median and p95 latency of the whole check (validation, value
+account, facts, engine, report), and in the same run: parsing and validation alone, the check
+of an already valid document (``Rulebook.check``), the engine alone on the document's facts,
+and the reference interpreter on the same facts (the test oracle, for comparison).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.checks import reference  # noqa: E402
+from app.checks.rulebook import check_document, load_rulebook  # noqa: E402
+from app.examples import example_paths  # noqa: E402
+from app.proposals.document import load_document  # noqa: E402
+
+
+def timings(action: Callable[[], object], iterations: int) -> list[float]:
+    """Seconds per call of ``action``, after a short warm-up."""
+    for _ in range(min(50, iterations)):
+        action()
+    found = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        action()
+        found.append(time.perf_counter() - start)
+    return found
+
+
+def ms(values: list[float], share: float = 0.5) -> str:
+    """The ``share`` quantile of ``values`` in milliseconds."""
+    ordered = sorted(values)
+    return f"{ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000:.3f}"
+
+
+def main() -> None:
+    """Print one row per example document."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--iterations", type=int, default=1000)
+    iterations = parser.parse_args().iterations
+    rulebook = load_rulebook(ROOT / "rules", ROOT / "curriculum" / "model.yaml")
+    header = (
+        f"{'document':<32} {'findings':>8} {'checks/s':>9} {'median':>8} {'p95':>8} "
+        f"{'validate':>9} {'check':>8} {'engine':>8} {'reference':>9}"
+    )
+    print(
+        f"{len(rulebook.rules)} rules in {len(rulebook.partitions)} rulesets; "
+        f"{iterations} runs per document; times in ms (medians unless p95)"
+    )
+    print(header)
+    print("-" * len(header))
+    for path in example_paths():
+        raw = path.read_bytes()
+        document = json.loads(raw)
+        facts = rulebook.facts(document).facts
+        whole = timings(lambda: check_document(rulebook, document), iterations)  # noqa: B023
+        row = {
+            "validate": timings(lambda: load_document(raw), iterations),  # noqa: B023
+            "check": timings(lambda: rulebook.check(document), iterations),  # noqa: B023
+            "engine": timings(lambda: rulebook.fire(facts), iterations),  # noqa: B023
+            "reference": timings(
+                lambda: reference.fired(rulebook.rules, facts),  # noqa: B023
+                iterations,
+            ),
+        }
+        findings = len(rulebook.check(document)["findings"])
+        print(
+            f"{path.stem:<32} {findings:>8} {1 / statistics.mean(whole):>9.0f} {ms(whole):>8} "
+            f"{ms(whole, 0.95):>8} {ms(row['validate']):>9} {ms(row['check']):>8} "
+            f"{ms(row['engine']):>8} {ms(row['reference']):>9}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""The durable-rules adapter: isolation, reuse, threads, order and awkward numbers."""
+
+import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from app.checks import engine
+from app.checks.numbers import is_safe_number, safe_number
+from app.checks.report import finding_order
+from app.checks.rulebook import load_rulebook
+from app.checks.vocabulary import FACTS, baseline
+
+from .conftest import MODEL, RULES
+
+
+def test_the_quiet_host_starts_no_timer_threads() -> None:
+    before = threading.active_count()
+    engine.QuietHost()
+    assert threading.active_count() == before
+
+
+def test_loading_the_rules_again_reuses_the_registered_rulesets(rulebook) -> None:
+    before = engine.registered_count()
+    again = load_rulebook(RULES, MODEL)
+    assert engine.registered_count() == before
+    assert [p.name for p in again.partitions] == [p.name for p in rulebook.partitions]
+
+
+def test_partitions_stay_well_under_the_engine_limits(rulebook) -> None:
+    from app.checks.partition import MAX_BRANCHES
+    from app.checks.translate import size
+
+    for partition in rulebook.partitions:
+        rules = [rulebook.rule(name) for name in partition.definition if name != engine.CATCH_ALL]
+        assert sum(size(rule.condition)[0] for rule in rules) <= MAX_BRANCHES < 64
+        assert engine.CATCH_ALL in partition.definition
+        for name, rule in partition.definition.items():
+            first = rule["all"][0]["m"]
+            positive = first if name == engine.CATCH_ALL else first["$and"][0]
+            assert positive == {"entity": partition.entity}
+
+
+def test_the_same_document_1500_times_leaks_no_state(rulebook, examples) -> None:
+    document = examples["challenge-village-library-weak"]
+    first = rulebook.check(document)
+    for _ in range(1500):
+        assert rulebook.check(document) == first
+    assert engine._SESSIONS == {}
+
+
+def test_checks_in_8_threads_match_the_sequential_results(rulebook, examples) -> None:
+    documents = list(examples.values())
+    expected = [rulebook.check(document) for document in documents]
+
+    def worker(seed: int) -> list[bool]:
+        return [
+            rulebook.check(documents[(seed + i) % 4]) == expected[(seed + i) % 4] for i in range(50)
+        ]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(worker, range(8)))
+    assert all(all(batch) for batch in results)
+    assert sum(len(batch) for batch in results) == 400
+
+
+def test_findings_come_out_in_a_stable_order(rulebook, examples) -> None:
+    document = copy.deepcopy(examples["propose-hospital-discharge"])
+    report = rulebook.check(document)
+    assert report["findings"] == sorted(report["findings"], key=finding_order)
+    document["stakeholders"] = list(reversed(document["stakeholders"]))
+    paths = [f["path"] for f in rulebook.check(document)["findings"]]
+    assert paths == [
+        f["path"] for f in sorted(rulebook.check(document)["findings"], key=finding_order)
+    ]
+
+
+def test_an_or_that_matches_twice_gives_one_finding(rulebook) -> None:
+    rule = rulebook.rule("vfm.equalities-not-assessed")
+    fact = rulebook.case_fact(
+        rule, {"tier": "full", "equalities_assessed": False, "equalities_group_count": 0}
+    )
+    fired = rulebook.fire({"proposal": [fact]})
+    assert fired.count(("vfm.equalities-not-assessed", 0)) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "safe"),
+    [
+        (0, 0),
+        (1e-05, 0.0001),
+        (-1e-05, -0.0001),
+        (1e16, 999999999999999.0),
+        (0.12345, 0.1235),
+        (10**20, 999_999_999_999_999),
+        (2.5, 2.5),
+    ],
+)
+def test_numbers_are_made_readable_by_the_engine(raw, safe) -> None:
+    assert safe_number(raw) == safe
+    assert is_safe_number(safe_number(raw))
+    assert "e" not in repr(safe_number(raw))
+
+
+def unusual(value: float) -> dict:
+    """A proposal fact with every number set to ``value``."""
+    fact = {"entity": "proposal", "index": 0, **baseline("proposal")}
+    for name, spec in FACTS.items():
+        if name in fact and spec.type in ("money", "number", "ratio", "share"):
+            fact[name] = safe_number(min(value, 1.0) if spec.type == "share" else value)
+        elif name in fact and spec.type == "count":
+            fact[name] = safe_number(int(value))
+    return fact
+
+
+@pytest.mark.parametrize("value", [0, 1e-05, 0.00049, 1e15, 1e30, 123456789.123456, 0.5])
+def test_unusual_numbers_do_not_break_the_engine(rulebook, value) -> None:
+    from app.checks import reference
+
+    fact = unusual(value)
+    fired = set(rulebook.fire({"proposal": [fact]}))
+    expected = reference.fired(rulebook.rules, {"proposal": [fact]})
+    assert fired == expected
+
+
+def test_documents_with_unusual_numbers_are_checked(rulebook, examples) -> None:
+    document = copy.deepcopy(examples["challenge-young-carers"])
+    document["contract"]["annual_value"] = 1e12
+    document["contract"]["duration_years"] = 25
+    document["outcomes"][0]["deadweight"] = 1e-05
+    document["outcomes"][0]["quantity"] = 0.00001
+    document["outcomes"][1]["proxy"]["value"] = 1e12
+    document["outcomes"][2]["quantity"] = 0
+    document["inputs"][0]["value"] = 0.001
+    report = rulebook.check(document)
+    assert report["tier"] == "full"
+    assert "proportionality.ratio-above-plausible" in {f["rule"] for f in report["findings"]}

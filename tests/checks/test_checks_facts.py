@@ -1,0 +1,97 @@
+"""Fact derivation: flat, typed, never None, and measuring what the vocabulary says."""
+
+import copy
+
+import pytest
+
+from app.checks import engine
+from app.checks.errors import EngineError
+from app.checks.numbers import is_safe_number
+from app.checks.vocabulary import FACTS, RESERVED
+
+
+def assert_typed(fact: dict) -> None:
+    for name, value in fact.items():
+        assert value is not None, name
+        if name in RESERVED:
+            continue
+        spec = FACTS[name]
+        if spec.type == "bool":
+            assert isinstance(value, bool), name
+        elif spec.type == "enum":
+            assert value in spec.values, (name, value)
+        elif spec.type == "text":
+            assert isinstance(value, str), name
+        else:
+            assert is_safe_number(value), (name, value)
+            if spec.type == "count":
+                assert isinstance(value, int) and value >= 0, (name, value)
+            if spec.type == "share":
+                assert 0 <= value <= 1, (name, value)
+
+
+def test_facts_of_every_example_are_flat_typed_and_never_none(rulebook, examples) -> None:
+    for document in examples.values():
+        facts = rulebook.facts(document)
+        for entity, items in facts.facts.items():
+            for index, fact in enumerate(items):
+                assert fact["entity"] == entity and fact["index"] == index
+                assert_typed(fact)
+                assert all(not isinstance(v, dict | list) for v in fact.values())
+            for labels in facts.labels[entity]:
+                assert_typed(labels)
+
+
+def test_a_bare_draft_has_every_proposal_fact(rulebook) -> None:
+    draft = {"format": "proposal/1", "kind": "challenge", "title": "Draft", "organisation": {}}
+    profile = rulebook.facts(draft).profile
+    assert_typed(profile)
+    proposal_facts = {n for n, s in FACTS.items() if "proposal" in s.entities and s.type != "text"}
+    assert set(profile) - {"entity", "index"} == proposal_facts
+    assert profile["contract_value_known"] is False and profile["tier"] == "light"
+
+
+def test_the_library_profile_measures_what_is_missing(rulebook, examples) -> None:
+    profile = rulebook.facts(examples["challenge-village-library-weak"]).profile
+    assert profile["contract_value"] == 170000
+    assert profile["current_cost_known"] is False
+    assert profile["volunteers_mentioned"] is True and profile["volunteer_time_value"] == 0
+    assert profile["vfm_es_argued"] == 0
+    assert profile["has_deadweight_or_attribution"] is False
+    assert profile["objectives_set_with_count"] == 0
+
+
+def test_per_item_facts_link_outcomes_to_their_groups(rulebook, examples) -> None:
+    facts = rulebook.facts(examples["propose-hospital-discharge"])
+    groups = facts.facts["stakeholder"]
+    assert [g["stakeholder_involved"] for g in groups] == [True, False, True, False]
+    assert [g["stakeholder_outcome_count"] for g in groups] == [1, 0, 1, 0]
+    assert facts.labels["outcome"][1]["outcome_stakeholder_name"] == "Older people discharged home"
+
+
+def test_sensitivity_is_computed_only_where_a_rule_needs_it(rulebook, examples) -> None:
+    full = rulebook.facts(examples["propose-hospital-discharge"]).profile
+    standard = rulebook.facts(examples["challenge-young-carers"]).profile
+    assert full["has_sensitivity"] is True and full["sensitivity_stays_above_one"] is True
+    assert 1 < full["sensitivity_min_ratio"] < full["sroi_ratio"]
+    assert standard["has_sensitivity"] is False
+
+
+def test_a_high_risk_raises_the_tier(rulebook, examples) -> None:
+    document = copy.deepcopy(examples["challenge-young-carers"])
+    document["contract"]["risk"] = "high"
+    report = rulebook.check(document)
+    assert report["tier"] == "full"
+    risk = [f for f in report["findings"] if f["rule"] == "proportionality.tier-raised-by-risk"]
+    assert risk[0]["message"].startswith(
+        "Your own high risk rating raises this case from the standard tier to the full tier"
+    )
+
+
+def test_an_action_that_fails_is_reported_not_lost(rulebook) -> None:
+    rule = rulebook.rule("vfm.no-costs")
+    fact = rulebook.case_fact(rule, {"investment": 0})
+    fact["index"] = "first"
+    with pytest.raises(EngineError, match="vfm.no-costs"):
+        rulebook.fire({"proposal": [fact]})
+    assert engine._SESSIONS == {}
