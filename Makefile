@@ -10,9 +10,12 @@ NODE_STAMP := node_modules/.installed
 CSS := app/static/css/main.css
 GOVUK_JS := app/static/govuk/govuk-frontend.min.js
 PG_TEST_URL := postgresql://postgres@127.0.0.1:5432/test
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup assets db demo run test lint format rules-test check-example bench-check clean
+.PHONY: help setup assets browser db demo run test lint format rules-test bench bench-check \
+	bench-api bench-queue bench-pdf load clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -40,6 +43,9 @@ setup: $(PY_STAMP) assets ## Create .venv and install Python and front-end packa
 
 assets: $(CSS) $(GOVUK_JS) ## Build the front-end assets from the npm registry's govuk-frontend
 
+browser: ## Install Debian's Chromium for the browser tests (once)
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
 db: $(PY_STAMP) ## Apply the database migrations to instance/ (or DATABASE_URL)
 	$(FLASK) db upgrade
 
@@ -58,7 +64,7 @@ format: $(PY_STAMP) ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: setup lint ## Run lint and the whole test suite (PostgreSQL too when CI=true)
+test: setup browser lint ## Run lint and the whole test suite (PostgreSQL too when CI=true)
 ifeq ($(CI),true)
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_TEST_URL)} $(BIN)/python -m pytest
 else
@@ -68,8 +74,22 @@ endif
 rules-test: $(PY_STAMP) ## Run every rule's test cases
 	$(FLASK) rules test
 
+bench: bench-check bench-api bench-queue bench-pdf ## Run every benchmark
+
 bench-check: $(PY_STAMP) ## Benchmark the checks on the example documents
 	$(BIN)/python bench/check.py
+
+bench-api: $(PY_STAMP) ## Benchmark POST /api/v1/check under gunicorn beside a trivial endpoint
+	$(BIN)/python bench/api.py
+
+bench-queue: $(PY_STAMP) ## Benchmark /triage and /register with 100,000 submissions in PostgreSQL
+	$(BIN)/python bench/queue.py
+
+bench-pdf: $(PY_STAMP) assets ## Benchmark assessment-report PDF rendering
+	$(BIN)/python bench/pdf.py
+
+load: setup ## Load-test gunicorn on PostgreSQL with simulated proposers and commissioners
+	$(BIN)/python bench/load.py
 
 clean: ## Remove the virtualenv, node_modules and built assets
 	rm -rf $(VENV) node_modules app/static/css app/static/govuk
