@@ -58,7 +58,11 @@ def test_config(database_url: str, **overrides) -> dict:
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": False,
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_SIGN_IN": "10000 per minute",
+        "RATELIMIT_PASSWORD_RESET": "10000 per minute",
+        "RATELIMIT_CHECK": "10000 per minute",
         "SERVER_NAME": "localhost",
     }
     config.update(overrides)
@@ -89,9 +93,11 @@ def app(_session_app: Flask) -> Iterator[Flask]:
             _db.session.execute(table.delete())
         _db.session.commit()
         _db.session.remove()
-    if limiter.enabled:
-        limiter.reset()
-    _session_app.config.update(WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=False)
+    limiter.reset()
+    _session_app.config.update(
+        {key: value for key, value in test_config("").items() if key.startswith("RATELIMIT_")},
+        WTF_CSRF_ENABLED=False,
+    )
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def sign_up():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit("20 per minute", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_SIGN_IN"], methods=["POST"])
 def sign_in():
     """Sign in."""
     form = SignInForm()
@@ -72,7 +72,7 @@ def sign_out():
 
 
 @bp.route("/reset-password", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_PASSWORD_RESET"], methods=["POST"])
 def reset_request():
     """Email a reset link; the answer is the same whether or not the account exists."""
     form = ResetRequestForm()

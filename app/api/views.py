@@ -18,7 +18,7 @@ def proposal_schema():
 
 @bp.post("/check")
 @csrf.exempt
-@limiter.limit(lambda: current_app.config.get("CHECK_RATE_LIMIT", "120 per minute"))
+@limiter.limit(lambda: current_app.config["RATELIMIT_CHECK"])
 def check():
     """Check a proposal document: the check report, or 422 with every error."""
     raw = request.get_data(cache=False)

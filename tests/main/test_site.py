@@ -128,3 +128,24 @@ def test_default_database_is_sqlite_in_instance(monkeypatch):
     app = create_app()
     assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
     assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("instance/valuecase.sqlite")
+
+
+def test_production_cookies_are_secure_httponly_and_samesite(monkeypatch):
+    monkeypatch.setenv("VALUECASE_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "k" * 40)
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    app = create_app()
+    response = app.test_client().get("/sign-in", base_url="https://valuecase.example.org")
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_every_response_names_its_request_id(client):
+    response = client.get("/", headers={"X-Request-ID": "abc-123"})
+    assert response.headers["X-Request-ID"] == "abc-123"
+    assert len(client.get("/").headers["X-Request-ID"]) == 32
+
+
+def test_health_reports_the_rules_engine(client):
+    checks = client.get("/health").get_json()["checks"]
+    assert checks["rules_engine"]["ok"] is True and checks["rules_engine"]["rules"] >= 45
