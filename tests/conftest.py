@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
@@ -76,6 +76,13 @@ def _session_app(request) -> Iterator[Flask]:
     if request.param == "postgresql":
         reset_postgres(url)
     app = create_app(test_config(url))
+
+    @app.before_request
+    def forget_cached_user() -> None:
+        # Tests keep one app context open across requests, so `g` would carry the signed-in
+        # user from one request (and one client) to the next; a server never does.
+        g.pop("_login_user", None)
+
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
     yield app

@@ -1,0 +1,200 @@
+"""Every route of the URL map, for every kind of user, against another party's objects.
+
+A new route fails this test until its expected access is declared in ACCESS below, so no
+route can be added without deciding who may use it.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select
+
+from app.accounts.models import Role
+from app.examples import load_example
+from app.extensions import db
+from app.proposals import services
+from app.triage import services as triage
+from app.triage.models import Decision
+
+PARTIES = ("anonymous", "cso_a", "cso_b", "commissioner_x", "commissioner_y", "admin")
+EVERYONE = frozenset(PARTIES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who may use a route, and which object its ids point at."""
+
+    allowed: frozenset[str]
+    target: str = "draft"  # draft or decided: the proposal of organisation A to body X
+    method: str = "GET"
+
+
+def only(*parties: str) -> frozenset[str]:
+    return frozenset(parties)
+
+
+ACCESS = {
+    "main.home": Access(EVERYONE),
+    "main.health": Access(EVERYONE),
+    "static": Access(EVERYONE),
+    "accounts.sign_in": Access(EVERYONE),
+    "accounts.sign_up": Access(EVERYONE),
+    "accounts.sign_out": Access(EVERYONE, method="POST"),
+    "accounts.reset_request": Access(EVERYONE),
+    "accounts.reset_password": Access(EVERYONE),
+    "api.proposal_schema": Access(EVERYONE),
+    "api.check": Access(EVERYONE, method="POST"),
+    "checks.rules_page": Access(EVERYONE),
+    "register.index": Access(EVERYONE),
+    "register.detail": Access(EVERYONE, target="decided"),
+    "register.register_csv": Access(EVERYONE),
+    "training.verify": Access(EVERYONE),
+    "notifications.index": Access(SIGNED_IN),
+    "training.dashboard": Access(SIGNED_IN),
+    "training.module": Access(SIGNED_IN),
+    "training.quiz": Access(SIGNED_IN),
+    "training.plan": Access(SIGNED_IN),
+    "training.placement": Access(SIGNED_IN),
+    "training.certificate": Access(frozenset()),
+    "training.attempt": Access(frozenset()),
+    "training.people": Access(only("commissioner_x", "commissioner_y", "admin")),
+    "admin.users": Access(only("admin")),
+    "admin.edit_user": Access(only("admin")),
+    "admin.organisations": Access(only("admin")),
+    "admin.public_bodies": Access(only("admin")),
+    "proposals.index": Access(only("cso_a", "cso_b")),
+    "proposals.start": Access(only("cso_a", "cso_b")),
+    "proposals.import_json": Access(only("cso_a", "cso_b")),
+    "proposals.overview": Access(only("cso_a")),
+    "proposals.check_answers": Access(only("cso_a")),
+    "proposals.export_json": Access(only("cso_a")),
+    "proposals.value": Access(only("cso_a")),
+    "proposals.show_version": Access(only("cso_a"), target="decided"),
+    "sections.edit": Access(only("cso_a")),
+    "sections.item": Access(only("cso_a")),
+    "sections.remove": Access(only("cso_a")),
+    "checks.self_check": Access(only("cso_a")),
+    "triage.queue": Access(only("commissioner_x", "commissioner_y")),
+    "triage.queue_csv": Access(only("commissioner_x", "commissioner_y")),
+    "triage.review": Access(only("commissioner_x"), target="decided"),
+    "triage.decide": Access(only("commissioner_x"), target="decided"),
+    "triage.transition": Access(only("commissioner_x"), target="decided", method="POST"),
+    "triage.assign": Access(only("commissioner_x"), target="decided", method="POST"),
+    "triage.add_judgement": Access(only("commissioner_x"), target="decided", method="POST"),
+    "reports.assessment": Access(only("commissioner_x"), target="decided"),
+    "reports.decision_letter": Access(only("commissioner_x"), target="decided"),
+}
+DENIED = {401, 403, 404}
+
+
+@pytest.fixture
+def world(make_user, make_organisation, make_public_body):
+    """Organisation A's draft and decided submission to body X, and one person per party."""
+    org_a, org_b = make_organisation("Org A"), make_organisation("Org B")
+    body_x, body_y = make_public_body("Body X"), make_public_body("Body Y")
+    people = {
+        "cso_a": make_user(Role.CSO, organisation=org_a),
+        "cso_b": make_user(Role.CSO, organisation=org_b),
+        "commissioner_x": make_user(Role.COMMISSIONER, public_body=body_x),
+        "commissioner_y": make_user(Role.COMMISSIONER, public_body=body_y),
+        "admin": make_user(Role.ADMIN),
+    }
+    draft = services.new_proposal(
+        org_a, body_x, load_example("challenge-young-carers"), people["cso_a"]
+    )
+    decided = services.new_proposal(
+        org_a, body_x, load_example("propose-hospital-discharge"), people["cso_a"]
+    )
+    db.session.commit()
+    services.submit(decided, people["cso_a"], None)
+    triage.take(decided, "start_review", people["commissioner_x"], "", None, "")
+    triage.decide(
+        decided,
+        people["commissioner_x"],
+        triage.DecisionInput("accepted", "Good value", "A grant agreement", ()),
+        None,
+        "",
+    )
+    assert db.session.scalar(select(Decision.id))
+    return people, {"draft": draft.id, "decided": decided.id}
+
+
+def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
+    """A concrete URL for a rule, pointing at party A's objects."""
+    values = {}
+    for argument in rule.arguments:
+        values[argument] = {
+            "proposal_id": ids[ACCESS[rule.endpoint].target],
+            "key": "stakeholders",
+            "index": 0,
+            "number": 1,
+            "user_id": people["cso_a"].id,
+            "token": "not-a-token",
+            "filename": "images/favicon.svg",
+            "module_id": "M1.1",
+            "attempt_id": 1,
+            "stage": 1,
+        }[argument]
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **values)
+
+
+def rules(app):
+    return sorted(app.url_map.iter_rules(), key=lambda r: (r.endpoint, r.rule))
+
+
+def test_every_route_has_declared_access(app):
+    missing = sorted({r.endpoint for r in rules(app)} - set(ACCESS))
+    assert not missing, f"declare who may use these routes in ACCESS: {missing}"
+
+
+def outcome(client, method: str, url: str) -> str:
+    """allowed or denied, as a person would see it."""
+    response = client.open(url, method=method, data={})
+    if response.status_code in DENIED:
+        return "denied"
+    if response.status_code == 302 and "/sign-in" in response.headers.get("Location", ""):
+        return "denied"
+    assert response.status_code < 500, f"{method} {url}: {response.status_code}"
+    return "allowed"
+
+
+def test_access_matrix(app, world):
+    """Each party tries each route; every result is compared with ACCESS."""
+    people, ids = world
+    clients = {party: app.test_client() for party in PARTIES}
+    for party, person in people.items():
+        response = clients[party].post(
+            "/sign-in", data={"email": person.email, "password": "correct horse battery"}
+        )
+        assert response.status_code == 302, party
+    problems = []
+    # signing out last, as it ends the session the other routes rely on
+    for endpoint in sorted(ACCESS, key=lambda name: (name == "accounts.sign_out", name)):
+        routes = [r for r in rules(app) if r.endpoint == endpoint]
+        if not routes:
+            problems.append(f"{endpoint} is declared but no longer exists")
+        access = ACCESS[endpoint]
+        for rule in routes:
+            url = url_for_rule(app, rule, ids, people)
+            for party in PARTIES:
+                seen = outcome(clients[party], access.method, url)
+                expected = "allowed" if party in access.allowed else "denied"
+                if seen != expected:
+                    problems.append(f"{party} {access.method} {url}: {seen}, expected {expected}")
+    assert not problems, "\n".join(problems)
+
+
+def test_guessed_ids_find_nothing(client, world, sign_in):
+    people, ids = world
+    sign_in(people["cso_a"])
+    ghost = max(ids.values()) + 1000
+    for url in (f"/proposals/{ghost}", f"/proposals/{ghost}/check", f"/register/{ghost}"):
+        assert client.get(url).status_code == 404
+    client.post("/sign-out")
+    sign_in(people["commissioner_x"])
+    assert client.get(f"/triage/{ghost}").status_code == 404
+    assert client.get(f"/triage/{ids['draft']}").status_code == 404
