@@ -18,8 +18,9 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from ..form_fields import WholeNumberField
 from .grounds import GROUNDS
 
 AREA_CHOICES = [
@@ -94,3 +95,18 @@ class DecisionForm(FlaskForm):
     reasons = _text("Reasons", 10000, "Give the reasons for the decision")
     next_steps = _text("What follows", 5000)
     submit = SubmitField("Record decision", widget=GovSubmitInput())
+
+
+class ResponsePeriodForm(FlaskForm):
+    """How long the body takes to decide a submission."""
+
+    response_period_days = WholeNumberField(
+        "Response period in days",
+        widget=GovTextInput(),
+        description="Submissions received from now on are due this many days after receipt.",
+        validators=[
+            InputRequired(message="Enter the response period in days"),
+            NumberRange(min=1, max=365, message="Response period must be between 1 and 365 days"),
+        ],
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())

@@ -173,3 +173,12 @@ def register_summary(document: dict, report: dict) -> dict:
 def decision_for(proposal: Proposal) -> Decision | None:
     """The decision, if made."""
     return db.session.scalar(select(Decision).where(Decision.proposal_id == proposal.id))
+
+
+def set_response_period(public_body_id: int, days: int) -> None:
+    """The body's own time for deciding submissions received from now on."""
+    from ..accounts.models import PublicBody
+
+    body = db.session.get(PublicBody, public_body_id)
+    body.response_period_days = days
+    db.session.commit()

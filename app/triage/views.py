@@ -23,7 +23,7 @@ from ..proposals.presenting import present_document
 from ..proposals.workflow import Party, Status, TransitionRefused, available
 from ..value.impact_map import value_view
 from . import queue, services
-from .forms import AssignForm, DecisionForm, JudgementForm, TransitionForm
+from .forms import AssignForm, DecisionForm, JudgementForm, ResponsePeriodForm, TransitionForm
 from .grounds import GROUNDS
 
 bp = Blueprint("triage", __name__, url_prefix="/triage")
@@ -254,3 +254,19 @@ def decide(proposal_id: int):
             flash("Decision recorded and published on the register.", "success")
             return redirect(url_for("triage.review", proposal_id=proposal.id))
     return render_template("triage/decide.html", proposal=proposal, form=form)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@role_required(Role.COMMISSIONER)
+def settings():
+    """The body's response period."""
+    body = current_user.public_body
+    form = ResponsePeriodForm(data={"response_period_days": body.response_period_days})
+    if form.validate_on_submit():
+        services.set_response_period(body.id, form.response_period_days.data)
+        flash(
+            f"{body.name} now decides submissions within {form.response_period_days.data} days.",
+            "success",
+        )
+        return redirect(url_for("triage.queue"))
+    return render_template("triage/settings.html", form=form, body=body)

@@ -77,6 +77,7 @@ ACCESS = {
     "checks.self_check": Access(only("cso_a")),
     "triage.queue": Access(only("commissioner_x", "commissioner_y")),
     "triage.queue_csv": Access(only("commissioner_x", "commissioner_y")),
+    "triage.settings": Access(only("commissioner_x", "commissioner_y")),
     "triage.review": Access(only("commissioner_x"), target="decided"),
     "triage.decide": Access(only("commissioner_x"), target="decided"),
     "triage.transition": Access(only("commissioner_x"), target="decided", method="POST"),

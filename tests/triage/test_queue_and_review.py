@@ -133,3 +133,13 @@ def test_judgement_errors_keep_what_was_typed(commissioner_client, challenge):
     ).get_data(as_text=True)
     assert "Error: Record a judgement" in text and "Enter your judgement" in text
     assert 'value="Costs"' in text and "Because" in text
+
+
+def test_the_body_sets_its_response_period(commissioner_client, body, proposer, db):
+    page = commissioner_client.post("/triage/settings", data={"response_period_days": "soon"})
+    assert "Response period in days: enter a whole number" in page.get_data(as_text=True)
+    commissioner_client.post("/triage/settings", data={"response_period_days": "14"})
+    db.session.refresh(body)
+    assert body.response_period_days == 14
+    proposal = submitted(proposer, body, "propose-parish-green-spaces")
+    assert (proposal.deadline - proposal.received_at).days == 14
