@@ -2,7 +2,9 @@
 
 from decimal import Decimal, InvalidOperation
 
+from govuk_frontend_wtf.wtforms_widgets import GovTextInput
 from wtforms import DecimalField, IntegerField
+from wtforms.validators import InputRequired, NumberRange
 
 
 class WholeNumberField(IntegerField):
@@ -36,3 +38,17 @@ class NumberField(DecimalField):
             self.data = None
             raise ValueError(f"{self.label.text}: enter a number, like 1250.50")
         self.data = value
+
+
+def response_period_field(hint: str) -> WholeNumberField:
+    """How many days a public body takes to decide a submission."""
+    return WholeNumberField(
+        "Response period in days",
+        widget=GovTextInput(),
+        description=hint,
+        default=56,
+        validators=[
+            InputRequired(message="Enter the response period in days"),
+            NumberRange(min=1, max=365, message="Response period must be between 1 and 365 days"),
+        ],
+    )

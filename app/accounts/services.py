@@ -7,6 +7,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
 from ..extensions import db
+from ..field_errors import FieldError
 from .models import Organisation, OrganisationType, PublicBody, Role, User
 from .passwords import hash_password, verify_password
 
@@ -15,13 +16,8 @@ LOCK_MINUTES = 15
 RESET_SALT = "password-reset"
 
 
-class AccountError(Exception):
-    """A request that cannot be carried out; `field` names the form field at fault."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class AccountError(FieldError):
+    """An account request that cannot be carried out."""
 
 
 @dataclass(frozen=True)

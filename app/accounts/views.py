@@ -37,7 +37,7 @@ def sign_up():
         try:
             user = services.sign_up(details)
         except services.AccountError as error:
-            getattr(form, error.field).errors.append(error.message)
+            error.attach(form)
         else:
             login_user(user)
             flash("Your account has been created.", "success")

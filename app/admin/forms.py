@@ -9,11 +9,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, NumberRange
+from wtforms.validators import InputRequired, Length
 
 from ..accounts.forms import ORGANISATION_TYPE_CHOICES
 from ..accounts.models import ROLE_LABELS
-from ..form_fields import WholeNumberField
+from ..form_fields import response_period_field
 
 
 class UserForm(FlaskForm):
@@ -67,14 +67,5 @@ class PublicBodyForm(FlaskForm):
             Length(max=200, message="Public body name must be 200 characters or fewer"),
         ],
     )
-    response_period_days = WholeNumberField(
-        "Response period in days",
-        widget=GovTextInput(),
-        description="How long the body takes to decide a submission.",
-        default=56,
-        validators=[
-            InputRequired(message="Enter the response period in days"),
-            NumberRange(min=1, max=365, message="Response period must be between 1 and 365 days"),
-        ],
-    )
+    response_period_days = response_period_field("How long the body takes to decide a submission.")
     submit = SubmitField("Add public body", widget=GovSubmitInput())

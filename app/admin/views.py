@@ -46,7 +46,7 @@ def edit_user(user_id: int):
                 current_user,
             )
         except AccountError as error:
-            getattr(form, error.field).errors.append(error.message)
+            error.attach(form)
         else:
             flash(f"Saved changes to {user.name}.", "success")
             return redirect(url_for("admin.users"))
@@ -62,7 +62,7 @@ def organisations():
         try:
             services.add_organisation(form.name.data, form.type.data, form.registration_number.data)
         except AccountError as error:
-            getattr(form, error.field).errors.append(error.message)
+            error.attach(form)
         else:
             flash(f"Added {form.name.data.strip()}.", "success")
             return redirect(url_for("admin.organisations"))
@@ -83,7 +83,7 @@ def public_bodies():
         try:
             services.add_public_body(form.name.data, form.response_period_days.data)
         except AccountError as error:
-            getattr(form, error.field).errors.append(error.message)
+            error.attach(form)
         else:
             flash(f"Added {form.name.data.strip()}.", "success")
             return redirect(url_for("admin.public_bodies"))

@@ -5,6 +5,7 @@ from werkzeug.routing import BuildError
 
 from ..proposals.access import member_proposal
 from ..proposals.document import validate_document
+from ..proposals.presenting import linked_errors
 from ..proposals.sections import section_for_path
 from .describe import describe_condition
 
@@ -37,7 +38,7 @@ def self_check(proposal):
             return None
         return url_for("sections.edit", proposal_id=proposal.id, key=section.key)
 
-    linked = [(error, section_for_path(error.path, proposal.kind)) for error in errors]
+    linked = linked_errors(errors, proposal.kind)
     return render_template(
         "checks/self_check.html",
         proposal=proposal,

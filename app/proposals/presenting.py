@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import answers
-from .sections import Field, Section, sections_for
+from .sections import Field, Section, section_for_path, sections_for
 
 STATE_LABELS = {
     answers.NOT_STARTED: "Not started",
@@ -98,3 +98,8 @@ def present_document(document: dict, kind: str) -> list[Block]:
         rows = [(f.label, display(f, answers.read(document, f.path), names)) for f in specs]
         blocks.append(Block(section, rows, []))
     return blocks
+
+
+def linked_errors(errors: list, kind: str) -> list[tuple[Any, Section | None]]:
+    """Each document error with the section whose page fixes it."""
+    return [(error, section_for_path(error.path, kind)) for error in errors]

@@ -25,8 +25,7 @@ from .access import member_proposal
 from .document import MAX_DOCUMENT_BYTES, DocumentInvalid, validate_document
 from .forms import ImportForm, StartForm, SubmitForm
 from .models import Proposal
-from .presenting import present_document, task_list
-from .sections import section_for_path
+from .presenting import linked_errors, present_document, task_list
 
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
@@ -115,7 +114,7 @@ def check_answers(proposal: Proposal):
         services.submit(proposal, current_user, report, current_app.config, link)
         flash(f"Submitted to {proposal.public_body.name}.", "success")
         return redirect(url_for("proposals.overview", proposal_id=proposal.id))
-    linked = [(error, section_for_path(error.path, proposal.kind)) for error in errors]
+    linked = linked_errors(errors, proposal.kind)
     return render_template(
         "proposals/check_answers.html",
         proposal=proposal,
@@ -138,7 +137,7 @@ def value(proposal: Proposal):
     """The value account of the draft: impact map, totals, sensitivity and charts."""
     errors = validate_document(proposal.draft)
     view = None if errors else value_view(proposal.draft)
-    linked = [(error, section_for_path(error.path, proposal.kind)) for error in errors]
+    linked = linked_errors(errors, proposal.kind)
     return render_template("proposals/value.html", proposal=proposal, view=view, errors=linked)
 
 

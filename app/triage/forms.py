@@ -18,9 +18,9 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
-from ..form_fields import WholeNumberField
+from ..form_fields import response_period_field
 from .grounds import GROUNDS
 
 AREA_CHOICES = [
@@ -100,13 +100,7 @@ class DecisionForm(FlaskForm):
 class ResponsePeriodForm(FlaskForm):
     """How long the body takes to decide a submission."""
 
-    response_period_days = WholeNumberField(
-        "Response period in days",
-        widget=GovTextInput(),
-        description="Submissions received from now on are due this many days after receipt.",
-        validators=[
-            InputRequired(message="Enter the response period in days"),
-            NumberRange(min=1, max=365, message="Response period must be between 1 and 365 days"),
-        ],
+    response_period_days = response_period_field(
+        "Submissions received from now on are due this many days after receipt."
     )
     submit = SubmitField("Save", widget=GovSubmitInput())

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from ..accounts.models import Role, User, utcnow
 from ..extensions import db
+from ..field_errors import FieldError
 from ..notifications.services import deliver
 from ..proposals import lifecycle
 from ..proposals.models import AuditEvent, Proposal
@@ -14,13 +15,8 @@ from .grounds import GROUNDS
 from .models import AREAS, Decision, Judgement
 
 
-class DecisionInvalid(Exception):
-    """A decision that the rules do not allow; `field` names the form field at fault."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class DecisionInvalid(FieldError):
+    """A decision or assignment that the rules do not allow."""
 
 
 @dataclass(frozen=True)

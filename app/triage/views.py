@@ -249,7 +249,7 @@ def decide(proposal_id: int):
                 url_for("proposals.overview", proposal_id=proposal.id, _external=True),
             )
         except services.DecisionInvalid as error:
-            form[error.field].errors = list(form[error.field].errors) + [error.message]
+            error.attach(form)
         else:
             flash("Decision recorded and published on the register.", "success")
             return redirect(url_for("triage.review", proposal_id=proposal.id))
