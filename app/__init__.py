@@ -23,6 +23,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     checks.init_app(app)
 
+    from . import training
+
+    training.init_app(app)
+
     from .accounts import views as accounts_views
     from .admin import views as admin_views
     from .api import views as api_views
@@ -33,6 +37,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .proposals import views as proposal_views
     from .register import views as register_views
     from .reports import views as report_views
+    from .training import views as training_views
     from .triage import views as triage_views
 
     app.register_blueprint(main_views.bp)
@@ -46,6 +51,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(report_views.bp)
     app.register_blueprint(register_views.bp)
     app.register_blueprint(notification_views.bp)
+    app.register_blueprint(training_views.bp)
 
     from . import cli
 

@@ -56,6 +56,7 @@ def init_app(app: Flask) -> None:
     """Register the commands."""
     from .checks.cli import check_command, rules_cli
     from .proposals.cli import export_proposal, import_proposal
+    from .training.cli import curriculum_cli
 
     app.cli.add_command(create_admin)
     app.cli.add_command(seed_demo_command)
@@ -63,3 +64,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(export_proposal)
     app.cli.add_command(rules_cli)
     app.cli.add_command(check_command)
+    app.cli.add_command(curriculum_cli)

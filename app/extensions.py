@@ -49,4 +49,5 @@ def init_app(app: Flask) -> None:
     from .accounts import models  # noqa: F401  (registers the user loader)
     from .notifications import models as notification_models  # noqa: F401  (tables)
     from .proposals import models as proposal_models  # noqa: F401  (tables)
+    from .training import models as training_models  # noqa: F401  (tables)
     from .triage import models as triage_models  # noqa: F401  (tables)

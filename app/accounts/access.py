@@ -10,7 +10,7 @@ from .models import Role
 
 
 def role_required(*roles: Role) -> Callable:
-    """Allow only signed-in people holding one of these roles (admins excepted)."""
+    """Allow only signed-in people holding one of these roles."""
 
     def decorate(view: Callable) -> Callable:
         @wraps(view)

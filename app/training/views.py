@@ -1,0 +1,184 @@
+"""Training pages: dashboard, modules, quizzes, placement, learning plan and team progress."""
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from ..accounts.access import role_required
+from ..accounts.models import Role
+from ..extensions import limiter
+from ..reports.pdf import render_as_pdf
+from . import certificates, services
+from .content import Curriculum
+from .forms import VerifyForm, placement_form, quiz_form
+from .marking import quiz_version
+from .markup import render_markdown
+from .plan import learning_plan
+
+bp = Blueprint("training", __name__, url_prefix="/training")
+
+
+def current_curriculum() -> Curriculum:
+    """The curriculum loaded at start-up."""
+    return current_app.extensions["curriculum"]
+
+
+@bp.get("/")
+@login_required
+def dashboard():
+    """The person's stage, progress per stage, the next module and their certificates."""
+    curriculum = current_curriculum()
+    progress = services.progress_for(current_user, curriculum)
+    certificates.issue_due_and_commit(current_user, progress)
+    return render_template(
+        "training/dashboard.html",
+        curriculum=curriculum,
+        progress=progress,
+        placement=services.placement_of(current_user),
+        certificates=certificates.certificates_of(current_user),
+    )
+
+
+@bp.get("/modules/<module_id>")
+@login_required
+def module(module_id: str):
+    """A module: objectives, body and sources; its quiz if the stage is open."""
+    curriculum = current_curriculum()
+    found = curriculum.module(module_id) or abort(404)
+    progress = services.progress_for(current_user, curriculum)
+    return render_template(
+        "training/module.html",
+        module=found,
+        stage=curriculum.stage(found.stage),
+        body=Markup(render_markdown(found.body)),  # raw HTML in content is escaped
+        progress=progress,
+        curriculum=curriculum,
+    )
+
+
+@bp.route("/modules/<module_id>/quiz", methods=["GET", "POST"])
+@login_required
+def quiz(module_id: str):
+    """The quiz, marked on the server; the answers are revealed only after submitting."""
+    curriculum = current_curriculum()
+    found = curriculum.module(module_id) or abort(404)
+    progress = services.progress_for(current_user, curriculum)
+    if not progress.quiz_open(found.id):
+        return render_template("training/locked.html", module=found, progress=progress), 403
+    version = quiz_version(found.quiz)
+    form = quiz_form(found.quiz, version)
+    changed = form.is_submitted() and form.version.data != version
+    if changed:
+        form = quiz_form(found.quiz, version, formdata=None)
+    elif form.validate_on_submit():
+        pass_mark = current_app.config["TRAINING_PASS_MARK"]
+        attempt = services.record_attempt(current_user, found, form.chosen(), pass_mark, curriculum)
+        return redirect(url_for(".attempt", module_id=found.id, attempt_id=attempt.id))
+    return render_template("training/quiz.html", module=found, form=form, changed=changed)
+
+
+@bp.get("/modules/<module_id>/attempts/<int:attempt_id>")
+@login_required
+def attempt(module_id: str, attempt_id: int):
+    """A marked attempt: the score, each answer with the explanation, and what next."""
+    curriculum = current_curriculum()
+    found = curriculum.module(module_id) or abort(404)
+    record = services.attempt_of(current_user, attempt_id, found.id) or abort(404)
+    progress = services.progress_for(current_user, curriculum)
+    return render_template(
+        "training/attempt.html",
+        module=found,
+        attempt=record,
+        stage=progress.stage_of(found.stage),
+        certificate=certificates.certificate_of(current_user, found.stage),
+    )
+
+
+@bp.route("/placement", methods=["GET", "POST"])
+@login_required
+def placement():
+    """The placement self-assessment, taken once, which can start a person at a higher stage."""
+    curriculum = current_curriculum()
+    taken = services.placement_of(current_user)
+    if taken is not None:
+        return render_template("training/placed.html", placement=taken, curriculum=curriculum)
+    form = placement_form(curriculum.placement)
+    if form.validate_on_submit():
+        placed = services.record_placement(current_user, curriculum, form.chosen())
+        stage = curriculum.stage(placed.stage)
+        flash(f"You are placed at {stage.label}." if stage else "You start at stage 1.", "success")
+        return redirect(url_for(".placement"))
+    return render_template("training/placement.html", form=form, curriculum=curriculum)
+
+
+@bp.get("/plan")
+@login_required
+def plan():
+    """The modules that address the gaps the checks find in the organisation's proposals."""
+    curriculum = current_curriculum()
+    rulebook = current_app.extensions.get("rulebook")
+    context = {"curriculum": curriculum, "plan": None, "skipped": 0, "checked": 0}
+    if current_user.organisation_id is not None and rulebook is not None:
+        reports, skipped = services.organisation_reports(current_user.organisation_id, rulebook)
+        passed = services.progress_for(current_user, curriculum).passed_ids
+        context.update(
+            plan=learning_plan(reports, curriculum, passed), skipped=skipped, checked=len(reports)
+        )
+    return render_template("training/plan.html", checks_loaded=rulebook is not None, **context)
+
+
+@bp.get("/people")
+@role_required(Role.COMMISSIONER, Role.ADMIN)
+def people():
+    """Training progress: a commissioner sees their public body's commissioners, an admin
+    everyone."""
+    curriculum = current_curriculum()
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    pagination, rows = services.people_page(current_user, curriculum, page)
+    return render_template(
+        "training/people.html", pagination=pagination, rows=rows, curriculum=curriculum
+    )
+
+
+@bp.get("/certificates/<int:stage>.pdf")
+@login_required
+def certificate(stage: int):
+    """The person's certificate for a passed stage, as a PDF."""
+    found = certificates.certificate_of(current_user, stage) or abort(404)
+    html = render_template(
+        "training/certificate_pdf.html",
+        certificate=found,
+        code=certificates.format_code(found.code),
+        verify_url=url_for(".verify", code=found.code, _external=True),
+    )
+    return Response(
+        render_as_pdf(html, request.url_root),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="certificate-stage-{stage}.pdf"'},
+    )
+
+
+@bp.get("/certificates/verify")
+@limiter.limit("30 per minute")
+def verify():
+    """Anyone can check a verification code: name, stage and date, or not found."""
+    form = VerifyForm(request.args)
+    searched = "code" in request.args and form.validate()
+    found = certificates.find_certificate(form.code.data) if searched else None
+    return render_template(
+        "training/verify.html",
+        form=form,
+        searched=searched,
+        certificate=found,
+        code=certificates.format_code(found.code) if found else None,
+    )

@@ -1,0 +1,124 @@
+"""Certificates: issued for each passed stage, as a PDF, and verifiable by anyone."""
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from app.training import services
+from app.training.certificates import CODE_ALPHABET, CODE_LENGTH, format_code, new_code
+from app.training.models import Certificate
+
+from .conftest import pass_modules, pass_stages, right_answers
+
+
+def certificates_of(db, user):
+    return list(db.session.scalars(select(Certificate).where(Certificate.user_id == user.id)))
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def today() -> str:
+    return f"{date.today().day} {date.today():%B %Y}"
+
+
+def test_passing_the_last_module_of_a_stage_issues_its_certificate(
+    db, trainee, trainee_client, curriculum
+):
+    pass_modules(trainee, curriculum, "M1.1", "M1.2")
+    assert certificates_of(db, trainee) == []
+    module = curriculum.module("M1.3")
+    response = trainee_client.post("/training/modules/M1.3/quiz", data=right_answers(module))
+    html = trainee_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "You have passed Stage 1: Aware" in html
+    [certificate] = certificates_of(db, trainee)
+    assert (certificate.stage, certificate.stage_name, certificate.name) == (
+        1,
+        "Aware",
+        "Tara Trainee",
+    )
+
+
+def test_a_failed_attempt_after_passing_keeps_the_certificate(db, trainee, curriculum):
+    pass_stages(trainee, curriculum, 1)
+    module = curriculum.module("M1.1")
+    services.record_attempt(trainee, module, [0] * len(module.quiz), 80, curriculum)
+    assert len(certificates_of(db, trainee)) == 1
+
+
+def test_the_certificate_pdf_names_the_person_stage_date_and_code(
+    db, trainee, trainee_client, curriculum
+):
+    pass_stages(trainee, curriculum, 1, 2)
+    response = trainee_client.get("/training/certificates/2.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    certificate = next(c for c in certificates_of(db, trainee) if c.stage == 2)
+    assert "Tara Trainee" in text
+    assert "Stage 2: Informed" in text
+    assert today() in text
+    assert format_code(certificate.code) in text
+
+
+def test_the_dashboard_lists_the_certificates(trainee, trainee_client, curriculum):
+    pass_stages(trainee, curriculum, 1)
+    html = trainee_client.get("/training/").get_data(as_text=True)
+    assert 'href="/training/certificates/1.pdf"' in html
+    assert "/training/certificates/2.pdf" not in html
+
+
+def test_there_is_no_certificate_for_a_stage_not_passed(trainee, trainee_client, curriculum):
+    pass_modules(trainee, curriculum, "M1.1")
+    assert trainee_client.get("/training/certificates/1.pdf").status_code == 404
+
+
+def test_a_person_downloads_only_their_own_certificate(make_user, sign_in, trainee, curriculum):
+    pass_stages(trainee, curriculum, 1)
+    other = sign_in(make_user(name="Olive Other"))
+    assert other.get("/training/certificates/1.pdf").status_code == 404
+
+
+def test_anyone_can_verify_a_code_however_it_is_typed(db, client, trainee, curriculum):
+    pass_stages(trainee, curriculum, 1)
+    [certificate] = certificates_of(db, trainee)
+    typed = " " + format_code(certificate.code).lower().replace("-", " ") + " "
+    html = client.get("/training/certificates/verify", query_string={"code": typed}).get_data(
+        as_text=True
+    )
+    assert "This certificate is genuine" in html
+    assert "Tara Trainee" in html
+    assert "Stage 1: Aware" in html
+    assert today() in html
+
+
+def test_an_unknown_code_is_not_found(client):
+    html = client.get(
+        "/training/certificates/verify", query_string={"code": "ABCD-EFGH-JKLM-NPQR"}
+    ).get_data(as_text=True)
+    assert "Certificate not found" in html
+    assert "This certificate is genuine" not in html
+
+
+def test_an_empty_code_is_asked_for_again(client):
+    html = client.get("/training/certificates/verify", query_string={"code": ""}).get_data(
+        as_text=True
+    )
+    assert "govuk-error-summary" in html
+    assert "Enter the verification code" in html
+    plain = client.get("/training/certificates/verify").get_data(as_text=True)
+    assert "govuk-error-summary" not in plain and "Certificate not found" not in plain
+
+
+def test_codes_are_random_long_and_unique(db, make_user, curriculum):
+    codes = {new_code() for _ in range(500)}
+    assert len(codes) == 500
+    assert all(len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET) for code in codes)
+    assert len(CODE_ALPHABET) ** CODE_LENGTH >= 2**80
+    first, second = make_user(name="First"), make_user(name="Second")
+    pass_stages(first, curriculum, 1)
+    pass_stages(second, curriculum, 1)
+    assert certificates_of(db, first)[0].code != certificates_of(db, second)[0].code

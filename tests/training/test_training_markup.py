@@ -1,0 +1,56 @@
+"""Module bodies: Markdown rendered with GOV.UK classes, raw HTML and unsafe links defused."""
+
+from app.training.markup import render_markdown, safe_url
+
+
+def test_raw_html_blocks_and_tags_are_shown_as_text():
+    html = render_markdown(
+        'Before <script>alert(1)</script> after.\n\n<div onclick="steal()">block</div>\n\n'
+        "<script>\nalert(2)\n</script>\n\n<img src=x onerror=alert(3)>\n"
+    )
+    assert "<script" not in html
+    assert "<div" not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;div onclick=" in html
+
+
+def test_links_with_unsafe_schemes_lose_their_target():
+    html = render_markdown(
+        "[one](javascript:alert(1)) [two](JaVaScRiPt:alert(2)) [three](java\tscript:x) "
+        "[four](data:text/html;base64,PHNjcmlwdD4=) [safe](https://www.gov.uk/) [here](#quiz)"
+    )
+    assert "javascript" not in html.lower()
+    assert "data:" not in html
+    assert 'href="https://www.gov.uk/"' in html
+    assert 'href="#quiz"' in html
+
+
+def test_safe_url_allows_only_relative_http_https_and_mailto():
+    assert safe_url("/training/")
+    assert safe_url("https://example.org/a")
+    assert safe_url("mailto:someone@example.org")
+    assert not safe_url("javascript:alert(1)")
+    assert not safe_url(" javascript:alert(1)")
+    assert not safe_url("vbscript:msgbox")
+
+
+def test_headings_lists_and_tables_get_govuk_classes_and_no_inline_style():
+    html = render_markdown(
+        "## Worked example\n\nText with **bold**.\n\n- one\n- two\n\n1. first\n2. second\n\n"
+        "| Change | People |\n|:--|--:|\n| Less lonely | 70 |\n"
+    )
+    assert '<h2 class="govuk-heading-m">Worked example</h2>' in html
+    assert '<p class="govuk-body">Text with <strong>bold</strong>.</p>' in html
+    assert '<ul class="govuk-list govuk-list--bullet">' in html
+    assert '<ol class="govuk-list govuk-list--number">' in html
+    assert '<table class="govuk-table">' in html
+    assert '<td class="govuk-table__cell">70</td>' in html
+    assert "style=" not in html
+
+
+def test_every_module_body_renders_without_raw_html(curriculum):
+    for module in curriculum.modules.values():
+        html = render_markdown(module.body)
+        assert "<script" not in html and "style=" not in html, module.id
+        assert "govuk-heading-m" in html, module.id
