@@ -54,6 +54,7 @@ def seed_demo_command() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the commands."""
+    from .backup.cli import export_all, import_all
     from .checks.cli import check_command, rules_cli
     from .proposals.cli import export_proposal, import_proposal
     from .training.cli import curriculum_cli
@@ -65,3 +66,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(rules_cli)
     app.cli.add_command(check_command)
     app.cli.add_command(curriculum_cli)
+    app.cli.add_command(export_all)
+    app.cli.add_command(import_all)

@@ -19,6 +19,7 @@ ENVIRONMENT_KEYS = (
     "MAIL_SENDER",
     "VALUECASE_ENV",
     "SERVER_NAME",
+    "RATELIMIT_ENABLED",
 )
 
 
@@ -62,8 +63,9 @@ def from_environment(environ: os._Environ | dict) -> dict:
         found["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(found.pop("DATABASE_URL"))
     if "MAIL_PORT" in found:
         found["MAIL_PORT"] = int(found["MAIL_PORT"])
-    if "MAIL_USE_TLS" in found:
-        found["MAIL_USE_TLS"] = found["MAIL_USE_TLS"].lower() in {"1", "true", "yes"}
+    for flag in ("MAIL_USE_TLS", "RATELIMIT_ENABLED"):
+        if flag in found:
+            found[flag] = found[flag].lower() in {"1", "true", "yes"}
     return found
 
 

@@ -1,0 +1,1 @@
+"""Whole-database backups: every table's rows as one JSON document, and their restore."""
