@@ -63,8 +63,6 @@ def progress_of_people(people: Sequence[User], curriculum: Curriculum) -> list[P
         db.session.execute(
             select(Placement.user_id, Placement.stage).where(Placement.user_id.in_(ids))
         )
-        .tuples()
-        .all()
     )
     return [
         PersonProgress(
