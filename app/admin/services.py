@@ -24,7 +24,7 @@ def member_counts(column) -> dict[int, int]:
     rows = db.session.execute(
         select(column, func.count()).where(column.is_not(None)).group_by(column)
     )
-    return dict(rows)
+    return dict(rows.all())
 
 
 def list_public_bodies() -> list[PublicBody]:

@@ -62,7 +62,7 @@ def progress_of_people(people: Sequence[User], curriculum: Curriculum) -> list[P
     placed = dict(
         db.session.execute(
             select(Placement.user_id, Placement.stage).where(Placement.user_id.in_(ids))
-        )
+        ).all()
     )
     return [
         PersonProgress(
