@@ -83,7 +83,7 @@ bench-api: $(PY_STAMP) ## Benchmark POST /api/v1/check under gunicorn beside a t
 	$(BIN)/python bench/api.py
 
 bench-queue: $(PY_STAMP) ## Benchmark /triage and /register with 100,000 submissions in PostgreSQL
-	$(BIN)/python bench/queue.py
+	$(BIN)/python bench/triage_queue.py
 
 bench-pdf: $(PY_STAMP) assets ## Benchmark assessment-report PDF rendering
 	$(BIN)/python bench/pdf.py

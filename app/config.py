@@ -20,6 +20,7 @@ ENVIRONMENT_KEYS = (
     "VALUECASE_ENV",
     "SERVER_NAME",
     "RATELIMIT_ENABLED",
+    "TRUSTED_PROXIES",
 )
 
 
@@ -44,6 +45,7 @@ def defaults(instance_path: str) -> dict:
         "MAIL_USE_TLS": True,
         "MAIL_SENDER": "Valuecase <no-reply@valuecase.local>",
         "REDIS_URL": None,
+        "TRUSTED_PROXIES": 0,
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_SIGN_IN": "20 per minute",
         "RATELIMIT_PASSWORD_RESET": "10 per minute",
@@ -61,8 +63,9 @@ def from_environment(environ: os._Environ | dict) -> dict:
     found = {key: environ[key] for key in ENVIRONMENT_KEYS if environ.get(key)}
     if "DATABASE_URL" in found:
         found["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(found.pop("DATABASE_URL"))
-    if "MAIL_PORT" in found:
-        found["MAIL_PORT"] = int(found["MAIL_PORT"])
+    for number in ("MAIL_PORT", "TRUSTED_PROXIES"):
+        if number in found:
+            found[number] = int(found[number])
     for flag in ("MAIL_USE_TLS", "RATELIMIT_ENABLED"):
         if flag in found:
             found[flag] = found[flag].lower() in {"1", "true", "yes"}

@@ -3,6 +3,7 @@
 import secrets
 
 from flask import Flask, Response, g
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 
 def csp_nonce() -> str:
@@ -50,6 +51,10 @@ def add_hsts(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     """Register the header hooks and expose the nonce to templates."""
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:
+        # behind a reverse proxy: the client's address and scheme come from its headers
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     app.after_request(add_headers)
     if app.config["VALUECASE_ENV"] == "production":
         app.after_request(add_hsts)

@@ -11,13 +11,6 @@ the database.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# bench/ holds scripts named like standard modules (queue.py): import those from the library
-BENCH = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
-
 import argparse  # noqa: E402
 import csv  # noqa: E402
 import json  # noqa: E402
@@ -25,13 +18,15 @@ import os  # noqa: E402
 import secrets  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
+import sys
 import tempfile  # noqa: E402
 import time  # noqa: E402
 import urllib.request  # noqa: E402
+from pathlib import Path
 
 import sqlalchemy as sa  # noqa: E402
 
-ROOT = BENCH.parent
+ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TABLES = ("proposal", "draft_change", "proposal_version", "audit_event", "notification")
 TABLES += ("judgement", "decision", "account", "organisation", "public_body")

@@ -8,6 +8,12 @@ from ..proposals.document import MAX_DOCUMENT_BYTES, DocumentInvalid, load_docum
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
+@bp.get("/ping")
+def ping():
+    """A trivial answer that touches neither the database nor the rules: for load tests."""
+    return {"ok": True}
+
+
 @bp.get("/schema/proposal")
 def proposal_schema():
     """The JSON Schema of the proposal document (format proposal/1)."""

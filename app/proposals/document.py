@@ -26,6 +26,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from .conformance import Check, compile_schema
+
 MAX_DOCUMENT_BYTES = 1_000_000
 MAX_DEPTH = 64
 MAX_ERRORS = 500
@@ -40,6 +42,7 @@ _QUOTE_LIMIT = 60
 _MONEY_MAX = 1e12
 _LONGEST_KEY = 100
 _INDEX = re.compile(r"[0-9]{1,18}")
+_ROOT = object()
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,11 @@ def _loaded_schema() -> dict:
 @cache
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(_loaded_schema())
+
+
+@cache
+def _conforms() -> Check:
+    return compile_schema(_loaded_schema())
 
 
 # Parsing -------------------------------------------------------------------------------
@@ -161,15 +169,22 @@ def _invalid(message: str) -> DocumentInvalid:
     return DocumentInvalid([DocumentError("", message)])
 
 
-def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
-            if level <= MAX_DEPTH:
-                children = item.values() if isinstance(item, dict) else item
-                stack.extend((child, level + 1) for child in children)
+def _depth(value: Any, level: int = 1) -> int:
+    """How deep lists and objects nest, counted no further than one past MAX_DEPTH."""
+    if isinstance(value, dict):
+        children = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return 0
+    if level > MAX_DEPTH:
+        return level
+    deepest = level
+    for child in children:
+        if isinstance(child, dict | list):
+            deepest = max(deepest, _depth(child, level + 1))
+            if deepest > MAX_DEPTH:
+                break
     return deepest
 
 
@@ -184,13 +199,16 @@ def validate_document(document: Any) -> list[DocumentError]:
     MAX_ERRORS errors, the first MAX_ERRORS are followed by one more, at path "", saying so.
     """
     overlong: list[DocumentError] = []
-    document = _trim(document, _loaded_schema(), [], overlong)
-    value_errors = list(_value_errors(document))
+    # A document that certainly conforms has no list to trim and no schema error to find.
+    conforms = _conforms()(document)
+    if not conforms:
+        document = _trim(document, _loaded_schema(), [], overlong)
+    value_errors = [] if _clean(document, 0) else list(_value_errors(document))
     value_paths = {error.path for error in value_errors}
     found: dict[tuple[str, str], DocumentError] = {}
     every = chain(
         overlong,
-        _schema_errors(document, value_paths),
+        () if conforms else _schema_errors(document, value_paths),
         value_errors,
         _reference_errors(document),
     )
@@ -355,21 +373,42 @@ def _first_repeat(items: Any) -> Any:
 
 def _value_errors(document: Any) -> Iterator[DocumentError]:
     """Non-finite numbers, text that cannot be stored, keys that are not text, deep nesting."""
-    stack: list[tuple[Any, list]] = [(document, [])]
+    # Each entry holds its parent's path and its own key: most values are fine leaves, so
+    # a value's own path is built only when it has a problem or children.
+    stack: list[tuple[Any, list, Any]] = [(document, [], _ROOT)]
     count = 0
     while stack and count <= MAX_ERRORS:
-        value, parts = stack.pop()
-        problem = _value_problem(value, len(parts))
+        value, above, key = stack.pop()
+        depth = len(above) if key is _ROOT else len(above) + 1
+        problem = _value_problem(value, depth)
         if problem:
             count += 1
-            yield _error(parts, problem)
+            yield _error(above if key is _ROOT else [*above, key], problem)
         elif isinstance(value, dict):
+            parts = above if key is _ROOT else [*above, key]
             # A key this long is an unknown field, already reported: its contents are not.
             stack.extend(
-                (child, [*parts, key]) for key, child in value.items() if len(key) <= _LONGEST_KEY
+                (child, parts, name) for name, child in value.items() if len(name) <= _LONGEST_KEY
             )
         elif isinstance(value, list):
-            stack.extend((child, [*parts, index]) for index, child in enumerate(value))
+            parts = above if key is _ROOT else [*above, key]
+            stack.extend((child, parts, index) for index, child in enumerate(value))
+
+
+def _clean(value: Any, depth: int) -> bool:
+    """True only when ``_value_errors`` would find nothing: one quick pass, no paths built."""
+    if isinstance(value, str):
+        return _BAD_CHARACTER.search(value) is None
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return depth < MAX_DEPTH and all(
+            isinstance(key, str) and not _BAD_CHARACTER.search(key) and _clean(child, depth + 1)
+            for key, child in value.items()
+        )
+    if isinstance(value, list):
+        return depth < MAX_DEPTH and all(_clean(child, depth + 1) for child in value)
+    return True
 
 
 def _value_problem(value: Any, depth: int) -> str | None:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
 from ..extensions import db
 from ..proposals.models import Proposal
@@ -21,21 +21,37 @@ class Entry:
 
 
 def _query():
+    # The register shows no document: the draft columns are left unread.
     return (
         select(Proposal, Decision)
         .join(Decision, Decision.proposal_id == Proposal.id)
-        .options(joinedload(Proposal.public_body), joinedload(Proposal.organisation))
+        .options(
+            defer(Proposal.draft),
+            defer(Proposal.typed),
+            defer(Proposal.completed_sections),
+            joinedload(Proposal.public_body),
+            joinedload(Proposal.organisation),
+        )
     )
 
 
 def entries(page: int = 1, per_page: int = PER_PAGE) -> tuple[list[Entry], int]:
-    """A page of decisions, newest first, with the total."""
+    """A page of decisions, newest first, with the total.
+
+    The page's decisions are chosen first from the decisions alone, then joined to their
+    submissions, so a late page skips over decision rows only, not over joined rows.
+    """
+    newest_first = (Decision.decided_at.desc(), Decision.id.desc())
     total = db.session.scalar(select(func.count()).select_from(Decision)) or 0
-    rows = db.session.execute(
-        _query()
-        .order_by(Decision.decided_at.desc(), Decision.id.desc())
+    chosen = (
+        select(Decision.id)
+        .order_by(*newest_first)
         .offset((max(page, 1) - 1) * per_page)
         .limit(per_page)
+        .subquery()
+    )
+    rows = db.session.execute(
+        _query().join(chosen, chosen.c.id == Decision.id).order_by(*newest_first)
     )
     return [Entry(p, d) for p, d in rows], total
 

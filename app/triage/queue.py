@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.orm import defer, selectinload
 
 from ..accounts.models import utcnow
 from ..extensions import db
@@ -69,9 +70,21 @@ class QueuePage:
 
 
 def _base(public_body_id: int) -> Select:
-    """Submissions addressed to the body (drafts are never in the queue)."""
-    return select(Proposal).where(
-        Proposal.public_body_id == public_body_id, Proposal.status != Status.DRAFT
+    """Submissions addressed to the body (drafts are never in the queue).
+
+    The queue shows no document, so the draft columns are left unread, and each page's
+    organisations and assignees are loaded together rather than one row at a time.
+    """
+    return (
+        select(Proposal)
+        .where(Proposal.public_body_id == public_body_id, Proposal.status != Status.DRAFT)
+        .options(
+            defer(Proposal.draft),
+            defer(Proposal.typed),
+            defer(Proposal.completed_sections),
+            selectinload(Proposal.organisation),
+            selectinload(Proposal.assignee),
+        )
     )
 
 

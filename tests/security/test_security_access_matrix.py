@@ -45,6 +45,7 @@ ACCESS = {
     "accounts.reset_password": Access(EVERYONE),
     "api.proposal_schema": Access(EVERYONE),
     "api.check": Access(EVERYONE, method="POST"),
+    "api.ping": Access(EVERYONE),
     "checks.rules_page": Access(EVERYONE),
     "register.index": Access(EVERYONE),
     "register.detail": Access(EVERYONE, target="decided"),

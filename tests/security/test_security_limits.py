@@ -78,3 +78,26 @@ def test_limits_are_kept_in_redis_when_configured():
     finally:
         for key in connection.scan_iter(f"*{prefix}*"):
             connection.delete(key)
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit():
+    from app import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "k" * 40,
+            "SQLALCHEMY_DATABASE_URI": "sqlite://",
+            "TRUSTED_PROXIES": 1,
+            "RATELIMIT_CHECK": "1 per minute",
+            "RATELIMIT_KEY_PREFIX": f"proxy-{uuid.uuid4().hex}",
+        }
+    )
+    client = app.test_client()
+
+    def status(address: str) -> int:
+        return client.post(
+            "/api/v1/check", data=b"{}", headers={"X-Forwarded-For": address}
+        ).status_code
+
+    assert [status("203.0.113.1"), status("203.0.113.2"), status("203.0.113.1")] == [422, 422, 429]

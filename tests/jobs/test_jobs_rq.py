@@ -1,0 +1,110 @@
+"""The same work through RQ on the local Redis: re-checks queued as batches, PDFs kept in Redis.
+
+Jobs run in a SimpleWorker, in this process, so they share the app and its database.
+"""
+
+import io
+
+from pypdf import PdfReader
+from rq.worker import SimpleWorker
+
+from app.extensions import db
+from app.jobs.pdf import PDF_TTL, assessment_pdf_job, fetch_pdf, render_assessment
+from app.proposals.models import Proposal
+from app.proposals.workflow import Status
+
+PLAUSIBLE = "proportionality.ratio-above-plausible"
+
+
+def latest_report(proposal: Proposal) -> dict:
+    db.session.expire_all()
+    return db.session.get(Proposal, proposal.id).versions[-1].check_report
+
+
+def fired(proposal: Proposal) -> set[str]:
+    return {finding["rule"] for finding in latest_report(proposal)["findings"]}
+
+
+def test_recheck_all_queues_batches_that_a_worker_then_applies(
+    runner, submit, change_rules, redis_queue
+):
+    open_ones = [submit(status=s) for s in (Status.SUBMITTED, Status.IN_REVIEW, Status.MORE_INFO)]
+    decided = submit(status=Status.ACCEPTED)
+    change_rules()
+
+    result = runner.invoke(args=["recheck-all", "--batch-size", "2"])
+
+    assert result.exit_code == 0, result.output
+    assert f"Queued 2 batches on the '{redis_queue.name}' queue." in result.output
+    assert "flask --app app worker" in result.output
+    assert len(redis_queue) == 2
+    assert all(PLAUSIBLE not in fired(proposal) for proposal in open_ones)  # not yet
+
+    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
+
+    assert len(redis_queue) == 0
+    assert all(PLAUSIBLE in fired(proposal) for proposal in open_ones)
+    assert all(latest_report(proposal)["tier"] == "full" for proposal in open_ones)
+    assert db.session.get(Proposal, open_ones[0].id).tier == "full"
+    assert PLAUSIBLE not in fired(decided)
+
+
+def test_recheck_all_wait_works_through_the_queue_and_totals(
+    runner, submit, change_rules, redis_queue
+):
+    proposals = [submit(), submit("propose-hospital-discharge", Status.IN_REVIEW), submit()]
+    change_rules()
+
+    result = runner.invoke(args=["recheck-all", "--batch-size", "1", "--wait"])
+
+    assert result.exit_code == 0, result.output
+    assert "Queued 3 batches" in result.output
+    assert "Re-checking open submissions" in result.output
+    assert "Re-checked 3 open submissions in 3 batches: 3 reports changed." in result.output
+    assert len(redis_queue) == 0
+    assert all(latest_report(proposal)["tier"] == "full" for proposal in proposals)
+
+
+def test_the_worker_command_runs_what_recheck_all_queued(runner, submit, change_rules, redis_queue):
+    proposal = submit()
+    change_rules()
+    runner.invoke(args=["recheck-all"])
+    assert PLAUSIBLE not in fired(proposal)
+
+    result = runner.invoke(args=["worker", "--burst"])
+
+    assert result.exit_code == 0, result.output
+    assert f"Working on the '{redis_queue.name}' queue" in result.output
+    assert PLAUSIBLE in fired(proposal)
+
+
+def test_the_worker_command_needs_redis(runner, app, monkeypatch):
+    monkeypatch.setitem(app.config, "REDIS_URL", None)
+    result = runner.invoke(args=["worker", "--burst"])
+    assert result.exit_code != 0
+    assert "REDIS_URL is not set" in result.output
+
+
+def test_an_assessment_pdf_rendered_by_a_worker_is_kept_in_redis_for_a_while(
+    app, submit, redis_queue
+):
+    proposal = submit(status=Status.IN_REVIEW)
+    job = redis_queue.enqueue(assessment_pdf_job, proposal.id)
+
+    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
+
+    assert job.get_status() == "finished"
+    key = job.return_value()
+    pdf = fetch_pdf(redis_queue.connection, key)
+    assert pdf.startswith(b"%PDF")
+    assert 0 < redis_queue.connection.ttl(key) <= PDF_TTL
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Young" in text and "Assessment" in text
+    assert render_assessment(app, proposal.id).startswith(b"%PDF")
+
+
+def test_a_pdf_job_for_a_submission_that_does_not_exist_fails(redis_queue):
+    job = redis_queue.enqueue(assessment_pdf_job, 999_999)
+    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
+    assert job.get_status() == "failed"
+    assert "NotFound" in job.latest_result().exc_string

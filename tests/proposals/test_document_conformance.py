@@ -1,0 +1,176 @@
+"""The fast paths of validation never change what it reports; they only save time."""
+
+import copy
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from app.examples import example_paths
+from app.proposals import document as document_module
+from app.proposals.conformance import compile_schema
+from app.proposals.document import schema, validate_document
+
+EXAMPLES = [json.loads(path.read_text(encoding="utf-8")) for path in example_paths()]
+SCHEMA = schema()
+CONFORMS = compile_schema(SCHEMA)
+FULL = Draft202012Validator(SCHEMA)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def places(value: Any, parts: tuple = ()) -> list[tuple]:
+    """Every path to a value inside a document."""
+    found = [parts]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found.extend(places(child, (*parts, key)))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found.extend(places(child, (*parts, index)))
+    return found
+
+
+PLACES = [(number, path) for number, example in enumerate(EXAMPLES) for path in places(example)]
+replacements = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**13), max_value=10**13)
+    | st.floats()
+    | st.sampled_from([0, 1, 3.0, 0.5, -1, 1e12, 1e13, Decimal("2"), "", "x" * 5001])
+    | st.sampled_from(["young-carers", "Young Carers", "proposal/1", "challenge", "survey"])
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["id", "name", "nmae", "value"]), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def altered(value: Any, action: str, new: Any) -> Any:
+    """A value grown past any limit, shrunk, nudged off its allowed form, or replaced."""
+    if isinstance(value, bool) or action == "replace":
+        return new
+    if action == "grow":
+        if isinstance(value, str | list):
+            return value + (["x"] if isinstance(value, list) else "x") * 20_001
+        return value * 1e13 + 1e13 if isinstance(value, int | float) else new
+    if action == "shrink":
+        if isinstance(value, str | list):
+            return value[:2]
+        return -value - 1 if isinstance(value, int | float) else new
+    if action == "nudge" and isinstance(value, int | float):
+        return value + 0.5
+    if action == "nudge" and isinstance(value, str):
+        return value.upper() + " !"
+    return new
+
+
+def changed(number: int, path: tuple, action: str, new: Any) -> Any:
+    """An example with one value altered, removed or (in a list) repeated."""
+    changed_document = copy.deepcopy(EXAMPLES[number])
+    if not path:
+        return new if action == "replace" else changed_document
+    holder = changed_document
+    for step in path[:-1]:
+        holder = holder[step]
+    last = path[-1]
+    if action == "remove":
+        del holder[last]
+    elif action == "repeat" and isinstance(holder, list):
+        holder.append(copy.deepcopy(holder[last]))
+    else:
+        holder[last] = altered(holder[last], action, new)
+    return changed_document
+
+
+MINIMAL = {"format": "proposal/1", "kind": "propose", "title": "Abc", "organisation": {"name": "O"}}
+
+
+def nested(container: list | dict, depth: int) -> Any:
+    """Lists or objects nested ``depth`` deep."""
+    value: Any = "leaf"
+    for _ in range(depth):
+        value = [value] if isinstance(container, list) else {"deeper": value}
+    return value
+
+
+def full_report(value: Any) -> list:
+    """What validation reports when every document takes the slow paths (jsonschema too)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(document_module, "_conforms", lambda: lambda _document: False)
+        patch.setattr(document_module, "_clean", lambda _value, _depth: False)
+        return validate_document(value)
+
+
+def test_every_example_takes_the_fast_path() -> None:
+    assert all(CONFORMS(example) for example in EXAMPLES)
+    assert all(validate_document(example) == [] for example in EXAMPLES)
+
+
+@SETTINGS
+@given(
+    st.sampled_from(PLACES),
+    st.sampled_from(["replace", "remove", "repeat", "grow", "shrink", "nudge"]),
+    replacements,
+)
+def test_a_changed_example_is_reported_exactly_as_before(place, action, new) -> None:
+    value = changed(*place, action, new)
+    if CONFORMS(value):
+        assert not list(FULL.iter_errors(value))
+    assert validate_document(value) == full_report(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"format": "proposal/1", "kind": "propose", "title": "Abc", "organisation": {"name": "O"}},
+        {"format": "proposal/1", "kind": "propose", "title": "Ab", "organisation": {"name": "O"}},
+        {"format": "proposal/1", "kind": "propose", "title": "Abc", "organisation": {}},
+        {"format": "proposal/1", "kind": True, "title": "Abc", "organisation": {"name": "O"}},
+        {
+            "format": "proposal/1",
+            "kind": "propose",
+            "title": "Abc",
+            "organisation": {"name": "O"},
+            "discount_rate": True,
+        },
+        {
+            "format": "proposal/1",
+            "kind": "propose",
+            "title": "Abc",
+            "organisation": {"name": "O"},
+            "discount_rate": Decimal("0.035"),
+        },
+        {
+            "format": "proposal/1",
+            "kind": "propose",
+            "title": "Abc",
+            "organisation": {"name": "O"},
+            "need": {"objectives_set_with": ["a", "a"]},
+        },
+        {
+            "format": "proposal/1",
+            "kind": "propose",
+            "title": "Abc",
+            "organisation": {"name": "O"},
+            "need": {"objectives_set_with": ["a", 1]},
+        },
+        {**MINIMAL, "judgements": nested([], 70)},
+        {**MINIMAL, "judgements": [nested({}, 70)]},
+        {**MINIMAL, "summary": "nul \x00 here"},
+        {**MINIMAL, 1: "a key that is not text"},
+        {**MINIMAL, "organisation": {"name": "O", "k\x00": 2}},
+        {**MINIMAL, "discount_rate": float("nan"), "vfm": {"economy": float("inf")}},
+        [],
+        None,
+    ],
+)
+def test_edge_cases_are_reported_exactly_as_before(value: Any) -> None:
+    if CONFORMS(value):
+        assert not list(FULL.iter_errors(value))
+    assert validate_document(value) == full_report(value)
