@@ -18,7 +18,7 @@ from app.checks.numbers import safe_number
 from app.checks.vfm_facts import FOUR_ES, vfm_profile
 from app.checks.vocabulary import TIERS
 from app.value.account import ValueAccount
-from app.value.sensitivity import compute_sensitivity
+from app.value.sensitivity import sensitivity_rows
 
 _SENSITIVITY = re.compile(r"sensitiv|switching value", re.IGNORECASE)
 
@@ -76,7 +76,7 @@ def derive_facts(
         **context,
         **contract,
         **_outcome_profile(document, account),
-        **_sensitivity(document, context["tier"] in sensitivity_tiers),
+        **_sensitivity(document, account, context["tier"] in sensitivity_tiers),
         **_stakeholder_profile(document),
         **vfm_profile(document, account, min_words),
     }
@@ -143,12 +143,11 @@ def _valued(outcome: Mapping[str, Any]) -> bool:
     return positive and number(outcome.get("quantity")) > 0 and number(proxy.get("value")) > 0
 
 
-def _sensitivity(document: Mapping[str, Any], wanted: bool) -> dict:
+def _sensitivity(document: Mapping[str, Any], account: ValueAccount, wanted: bool) -> dict:
     ratios = []
     if wanted:
-        ratios = [
-            r.sroi_ratio for r in compute_sensitivity(document).rows if r.sroi_ratio is not None
-        ]
+        rows = sensitivity_rows(document, account)
+        ratios = [row.sroi_ratio for row in rows if row.sroi_ratio is not None]
     return {
         "has_sensitivity": bool(ratios),
         "sensitivity_min_ratio": safe_number(min(ratios)) if ratios else 0,

@@ -9,7 +9,6 @@ to 1:1. Present value is linear in each outcome's proxy, so it is solved exactly
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
@@ -60,33 +59,50 @@ class Sensitivity:
     switching: tuple[SwitchingValue, ...]
 
 
-def compute_sensitivity(document: Mapping[str, Any]) -> Sensitivity:
+def compute_sensitivity(
+    document: Mapping[str, Any], account: ValueAccount | None = None
+) -> Sensitivity:
     """Recompute the ratio with each assumption changed in turn, and solve switching values.
 
     Rows: as submitted; deadweight, attribution, displacement and drop-off each raised by 10
-    percentage points (capped at 100%) across all outcomes; every proxy cut by 25%.
+    percentage points (capped at 100%) across all outcomes; every proxy cut by 25%. Pass the
+    document's ``account`` when it is already computed.
     """
     with localcontext(Context(prec=34)):
-        account = compute_account(document)
+        account = account or compute_account(document)
+        return Sensitivity(
+            rows=sensitivity_rows(document, account),
+            switching=_switching_values(document, account),
+        )
+
+
+def sensitivity_rows(
+    document: Mapping[str, Any], account: ValueAccount
+) -> tuple[SensitivityRow, ...]:
+    """The ratio as submitted and under each changed assumption (investment never changes)."""
+    with localcontext(Context(prec=34)):
         rows = [SensitivityRow("As submitted", account.sroi_ratio)]
         for field, name in SHARES:
-            changed = _with_outcomes(document, _raise_share(field))
-            rows.append(SensitivityRow(f"{name} +10 points", compute_account(changed).sroi_ratio))
-        cut = compute_account(_with_outcomes(document, _cut_proxy))
-        rows.append(SensitivityRow("Proxies -25%", cut.sroi_ratio))
-        return Sensitivity(rows=tuple(rows), switching=_switching_values(document, account))
+            ratio = _ratio_with(document, account, _raise_share(field))
+            rows.append(SensitivityRow(f"{name} +10 points", ratio))
+        rows.append(SensitivityRow("Proxies -25%", _ratio_with(document, account, _cut_proxy)))
+        return tuple(rows)
 
 
-def _with_outcomes(
-    document: Mapping[str, Any], change: Callable[[dict[str, Any]], None]
-) -> dict[str, Any]:
-    """A copy of the document with ``change`` applied to a copy of every outcome."""
-    changed = dict(document)
-    outcomes = copy.deepcopy(list(document.get("outcomes") or []))
-    for outcome in outcomes:
+def _ratio_with(
+    document: Mapping[str, Any], account: ValueAccount, change: Callable[[dict[str, Any]], None]
+) -> Decimal | None:
+    """The SROI ratio with ``change`` applied to a copy of every outcome."""
+    if account.investment <= 0:
+        return None
+    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
+    from_year_one = document.get("first_year_discounted") is not False
+    present_value = ZERO
+    for raw in document.get("outcomes") or []:
+        outcome = dict(raw)  # the changes replace top-level values only
         change(outcome)
-    changed["outcomes"] = outcomes
-    return changed
+        present_value += value_outcome(outcome, rate, from_year_one).present_value
+    return present_value / account.investment
 
 
 def _raise_share(field: str) -> Callable[[dict[str, Any]], None]:
