@@ -594,8 +594,8 @@ def empty_document(kind: str, title: str, organisation_name: str, commissioner: 
         "decommissioning": {"stakeholders_affected": []} if kind == "challenge" else None,
         "equalities": {"groups_considered": []},
         "judgements": [],
-        "discount_rate": 0.035,
-        "first_year_discounted": True,
+        "discount_rate": None,
+        "first_year_discounted": None,
     }
 
 

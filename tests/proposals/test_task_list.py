@@ -122,3 +122,11 @@ def test_payment_by_results_can_be_declined(member_client, challenge, db):
     member_client.post(url, data={"revision": challenge.revision, "uses": "no"})
     db.session.refresh(challenge)
     assert challenge.draft["contract"]["payment_by_results"] is None
+
+
+def test_a_new_draft_has_only_its_start_answers_in_progress(member_client, challenge):
+    overview = page(member_client, f"/proposals/{challenge.id}")
+    rows = overview.split('class="govuk-task-list__item')[1:]
+    started = [row for row in rows if "In progress" in row]
+    assert len(started) == 2
+    assert "About the submission" in started[0] and "Your organisation" in started[1]
