@@ -2,7 +2,8 @@
 
 import secrets
 
-from flask import Flask, Response, g
+from flask import Flask, Request, Response, g
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 
@@ -49,8 +50,22 @@ def add_hsts(response: Response) -> Response:
     return response
 
 
+class StorableFormRequest(Request):
+    """A request whose form text holds no NUL characters, which no database will store."""
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        form = self.__dict__.get("form")
+        if form and any("\x00" in key or "\x00" in value for key, value in form.items(multi=True)):
+            self.__dict__["form"] = ImmutableMultiDict(
+                (key.replace("\x00", ""), value.replace("\x00", ""))
+                for key, value in form.items(multi=True)
+            )
+
+
 def init_app(app: Flask) -> None:
     """Register the header hooks and expose the nonce to templates."""
+    app.request_class = StorableFormRequest
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:
         # behind a reverse proxy: the client's address and scheme come from its headers

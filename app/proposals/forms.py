@@ -44,7 +44,10 @@ def _length(label: str, maximum: int) -> Length:
 
 def _range(label: str, low, high, unit: str = "") -> NumberRange:
     return NumberRange(
-        min=low, max=high, message=f"{label}: enter a number from {low:,}{unit} to {high:,}{unit}"
+        min=low,
+        max=high,
+        # WTForms %-formats range messages, so a literal % must be doubled
+        message=f"{label}: enter a number from {low:,}{unit} to {high:,}{unit}".replace("%", "%%"),
     )
 
 
@@ -146,6 +149,12 @@ def build_field(spec: Field, stakeholders: list[tuple[str, str]]):
                 validators=optional,
             )
     raise ValueError(f"unknown field kind {spec.kind}")
+
+
+def revision_of(form) -> int:
+    """The draft revision a form was loaded at (0 when it is missing or not a revision)."""
+    text = str(form.revision.data or "")
+    return int(text) if text.isdigit() and len(text) <= 9 else 0
 
 
 class SectionFormBase(FlaskForm):

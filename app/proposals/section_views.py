@@ -6,7 +6,7 @@ from werkzeug.datastructures import MultiDict
 
 from . import answers, services
 from .access import member_proposal
-from .forms import CompletionForm, ConfirmForm, section_form_class
+from .forms import CompletionForm, ConfirmForm, revision_of, section_form_class
 from .models import Proposal
 from .sections import BY_KEY, Section
 
@@ -92,11 +92,7 @@ def handle_post(proposal: Proposal, section: Section, item_index: int | None):
     typed = {}
     if any(form[s.name].errors for s in specs):
         typed = {s.name: request.form.getlist(s.name)[:1000] for s in specs}
-    try:
-        base = int(form.revision.data or 0)
-    except ValueError:
-        base = 0
-    page = services.Save(section, values, typed, base, item_index)
+    page = services.Save(section, values, typed, revision_of(form), item_index)
     try:
         index = services.save(proposal, current_user, page)
     except services.StaleDraft as stale:
@@ -196,9 +192,7 @@ def remove(proposal: Proposal, key: str, index: int):
     form = ConfirmForm(data={"revision": proposal.revision})
     if not used and form.validate_on_submit():
         try:
-            services.remove_item(
-                proposal, current_user, section, index, int(form.revision.data or 0)
-            )
+            services.remove_item(proposal, current_user, section, index, revision_of(form))
         except services.StaleDraft:
             flash(
                 "Someone else changed this list while you were looking at it. Check the list "
