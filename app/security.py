@@ -5,6 +5,7 @@ import secrets
 from flask import Flask, Request, Response, g
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 
 def csp_nonce() -> str:
@@ -50,6 +51,13 @@ def add_hsts(response: Response) -> Response:
     return response
 
 
+class DatabaseIdConverter(IntegerConverter):
+    """Whole numbers in URLs that a database id can hold; any other number is a 404."""
+
+    def __init__(self, url_map, fixed_digits: int = 0, min: int = 0, max: int = 2**31 - 1):
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max)
+
+
 class StorableFormRequest(Request):
     """A request whose form text holds no NUL characters, which no database will store."""
 
@@ -66,6 +74,7 @@ class StorableFormRequest(Request):
 def init_app(app: Flask) -> None:
     """Register the header hooks and expose the nonce to templates."""
     app.request_class = StorableFormRequest
+    app.url_map.converters["int"] = DatabaseIdConverter
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:
         # behind a reverse proxy: the client's address and scheme come from its headers

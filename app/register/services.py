@@ -43,6 +43,7 @@ def entries(page: int = 1, per_page: int = PER_PAGE) -> tuple[list[Entry], int]:
     """
     newest_first = (Decision.decided_at.desc(), Decision.id.desc())
     total = db.session.scalar(select(func.count()).select_from(Decision)) or 0
+    page = min(max(page, 1), max(1, -(-total // per_page)))
     chosen = (
         select(Decision.id)
         .order_by(*newest_first)

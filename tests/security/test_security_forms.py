@@ -119,3 +119,23 @@ def test_account_admin_and_training_forms_survive_junk(client, world, sign_in):
     ):
         failures += hammer(client, url, field_names(client, url), rnd)
     assert not failures, failures[:3]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/register/?page=99999999999999999999",
+        "/register/?page=-3",
+        "/register/99999999999999999999999",
+        "/register/2147483648",
+        "/training/modules/" + "M" * 5000,
+    ],
+)
+def test_out_of_range_numbers_in_urls_are_not_errors(client, url):
+    assert client.get(url).status_code in (200, 302, 404)
+
+
+def test_out_of_range_ids_are_404_for_signed_in_people(client, world, sign_in):
+    sign_in(world["member"])
+    for url in ("/proposals/99999999999999999999999", "/proposals/4294967296/check"):
+        assert client.get(url).status_code == 404
