@@ -7,6 +7,7 @@ from sqlalchemy.orm import defer, joinedload
 
 from ..extensions import db
 from ..proposals.models import Proposal
+from ..triage.grounds import GROUNDS
 from ..triage.models import Decision
 
 PER_PAGE = 50
@@ -67,3 +68,47 @@ def entry(proposal_id: int) -> Entry | None:
     """One decided submission, or None when undecided or unknown."""
     row = db.session.execute(_query().where(Proposal.id == proposal_id)).first()
     return Entry(*row) if row else None
+
+
+CSV_COLUMNS = (
+    "id",
+    "decided",
+    "public_body",
+    "service",
+    "kind",
+    "title",
+    "organisation",
+    "decision",
+    "grounds",
+    "reasons",
+    "current_annual_cost",
+    "present_value",
+    "investment",
+    "sroi_ratio",
+)
+
+
+def csv_rows(entries: list[Entry]) -> list[tuple]:
+    """The register's rows for the CSV download, in CSV_COLUMNS order."""
+    rows = []
+    for e in entries:
+        summary = e.decision.summary or {}
+        rows.append(
+            (
+                e.proposal.id,
+                e.decision.decided_at.date().isoformat(),
+                e.proposal.public_body.name,
+                summary.get("service", ""),
+                e.proposal.kind,
+                e.proposal.title,
+                e.proposal.organisation.name,
+                e.decision.outcome,
+                "; ".join(GROUNDS.get(g, g) for g in e.decision.grounds),
+                e.decision.reasons,
+                summary.get("current_annual_cost"),
+                summary.get("present_value"),
+                summary.get("investment"),
+                summary.get("sroi_ratio"),
+            )
+        )
+    return rows

@@ -1,30 +1,12 @@
 """The public register: list, detail and CSV."""
 
-import csv
-import io
+from flask import Blueprint, abort, render_template, request
 
-from flask import Blueprint, Response, abort, render_template, request
-
+from ..csv_download import csv_response
 from ..triage.grounds import GROUNDS
 from . import services
 
 bp = Blueprint("register", __name__, url_prefix="/register")
-COLUMNS = [
-    "id",
-    "decided",
-    "public_body",
-    "service",
-    "kind",
-    "title",
-    "organisation",
-    "decision",
-    "grounds",
-    "reasons",
-    "current_annual_cost",
-    "present_value",
-    "investment",
-    "sroi_ratio",
-]
 
 
 @bp.get("/", endpoint="index")
@@ -48,35 +30,6 @@ def detail(proposal_id: int):
 @bp.get("/register.csv")
 def register_csv():
     """The whole register as CSV."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for e in services.all_entries():
-        s = e.decision.summary or {}
-        writer.writerow(
-            [
-                e.proposal.id,
-                e.decision.decided_at.date().isoformat(),
-                e.proposal.public_body.name,
-                s.get("service", ""),
-                e.proposal.kind,
-                e.proposal.title,
-                e.proposal.organisation.name,
-                e.decision.outcome,
-                "; ".join(GROUNDS.get(g, g) for g in e.decision.grounds),
-                e.decision.reasons,
-                _blank(s.get("current_annual_cost")),
-                _blank(s.get("present_value")),
-                _blank(s.get("investment")),
-                _blank(s.get("sroi_ratio")),
-            ]
-        )
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="register.csv"'},
+    return csv_response(
+        "register.csv", services.CSV_COLUMNS, services.csv_rows(services.all_entries())
     )
-
-
-def _blank(value) -> str:
-    return "" if value is None else str(value)

@@ -6,7 +6,8 @@ from flask_login import current_user
 from ..accounts.access import role_required
 from ..accounts.models import Role
 from ..triage import services
-from ..triage.views import review_context
+from ..triage.grounds import GROUNDS
+from ..triage.review import review_context
 from .pdf import render_as_pdf
 
 bp = Blueprint("reports", __name__, url_prefix="/triage")
@@ -40,6 +41,6 @@ def decision_letter(proposal_id: int):
         "reports/decision_letter.html",
         proposal=proposal,
         decision=decision,
-        grounds=review_context(proposal)["grounds"],
+        grounds=GROUNDS,
     )
     return pdf_response(html, f"decision-{proposal.id}")

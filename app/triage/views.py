@@ -1,11 +1,7 @@
 """The commissioner's queue, review page, judgements, transitions and decisions."""
 
-import csv
-import io
-
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -18,13 +14,11 @@ from flask_login import current_user
 
 from ..accounts.access import role_required
 from ..accounts.models import Role
-from ..proposals.diff import changes
-from ..proposals.presenting import present_document
+from ..csv_download import csv_response
 from ..proposals.workflow import Party, Status, TransitionRefused, available
-from ..value.impact_map import value_view
 from . import queue, services
 from .forms import AssignForm, DecisionForm, JudgementForm, ResponsePeriodForm, TransitionForm
-from .grounds import GROUNDS
+from .review import review_context
 
 bp = Blueprint("triage", __name__, url_prefix="/triage")
 
@@ -68,72 +62,8 @@ def queue_view():
 @role_required(Role.COMMISSIONER)
 def queue_csv():
     """The filtered queue as CSV."""
-    rows = queue.all_rows(current_user.public_body_id, wanted_from_args(), current_user.id)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "id",
-            "kind",
-            "title",
-            "organisation",
-            "received",
-            "deadline",
-            "tier",
-            "proportionality",
-            "stakeholders",
-            "vfm",
-            "sroi_ratio",
-            "status",
-            "assignee",
-            "overdue",
-        ]
-    )
-    for p in rows:
-        writer.writerow(
-            [
-                p.id,
-                p.kind,
-                p.title,
-                p.organisation.name,
-                p.received_at.date().isoformat() if p.received_at else "",
-                p.deadline.date().isoformat() if p.deadline else "",
-                p.tier or "",
-                p.proportionality_status or "",
-                p.stakeholders_status or "",
-                p.vfm_status or "",
-                p.sroi_ratio if p.sroi_ratio is not None else "",
-                p.status.value,
-                p.assignee.name if p.assignee else "",
-                "yes" if queue.is_overdue(p) else "no",
-            ]
-        )
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="queue.csv"'},
-    )
-
-
-def review_context(proposal) -> dict:
-    """Everything the review page and the assessment report show."""
-    versions = proposal.versions
-    latest = versions[-1]
-    previous = versions[-2] if len(versions) > 1 else None
-    return {
-        "proposal": proposal,
-        "version": latest,
-        "blocks": present_document(latest.document, proposal.kind),
-        "report": latest.check_report,
-        "view": value_view(latest.document),
-        "changes": changes(previous.document, latest.document) if previous else None,
-        "previous": previous,
-        "judgements": services.judgements(proposal),
-        "trail": services.audit_trail(proposal),
-        "decision": services.decision_for(proposal),
-        "grounds": GROUNDS,
-        "overdue": queue.is_overdue(proposal),
-    }
+    found = queue.all_rows(current_user.public_body_id, wanted_from_args(), current_user.id)
+    return csv_response("queue.csv", queue.CSV_COLUMNS, queue.csv_rows(found))
 
 
 @bp.get("/<int:proposal_id>")
