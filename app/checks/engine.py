@@ -1,37 +1,42 @@
-"""The durable-rules adapter: rulesets registered once per process, isolated evaluations.
+"""The durable-rules adapter: rulesets created once per process, isolated evaluations.
 
-What this module guards against, as measured on durable-rules 2.0.28 (see
-docs/rules.md, "The engine"):
+The checks use durable-rules' Rete core (the ``durable_rules_engine`` extension) directly.
+Its Python ``Host`` adds, for every rule that fires, a closure, a JSON round trip of the
+session state, a state update and a timer check, which cost most of a check; it also starts
+timer threads that touch freed state and crash a threaded server. Measured on durable-rules
+2.0.28 (see docs/rules.md, "The engine"), this adapter therefore:
 
-* the default ``Host`` starts timer threads that touch freed state and crash a threaded
-  server, so :class:`QuietHost` starts none (the checks need no timers);
-* rulesets cannot be replaced and reloading leaks, so a module-level registry keyed by the
-  ruleset's content hash registers each ruleset once, from a deep copy;
-* every evaluation uses a fresh uuid session id and deletes its state in ``finally``, so the
-  1,024-session cap is never reached and nothing leaks between checks;
-* a catch-all rule per ruleset means no fact is ever unhandled, and facts are asserted one
-  at a time;
-* actions run in the calling thread during ``assert_fact``; each records its own errors, and
-  findings fired twice through an ``$or`` are de-duplicated.
+* creates each ruleset once per process, in a module-level registry keyed by the ruleset's
+  content hash (rulesets cannot be replaced, and reloading leaks);
+* evaluates in a fresh uuid session, asserting facts one at a time, and deletes each
+  partition's state as soon as its facts are asserted (in ``finally``), so the 1,024-session
+  cap is never reached, nothing leaks between checks and at most one state per check is alive
+  (several live states made every assertion several times slower);
+* drains the actions each assertion makes ready with ``start_action_for_state`` and
+  ``complete_and_start_action``: the rule that fired is the first key of the action's message
+  and the item is the fact just asserted, so no Python runs inside the engine and no error can
+  be swallowed there;
+* gives every ruleset a catch-all rule so no fact is ever unhandled, and de-duplicates rules
+  fired twice through an ``$or``.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
-import logging
 import threading
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from durable import engine as durable
+import durable_rules_engine as core
 
 from app.checks.errors import EngineError
 
 CATCH_ALL = "$catch-all"
-log = logging.getLogger(__name__)
+_HANDLED = 0  # durable-rules' RULES_OK: the fact was stored and matched at least one rule
+_SID_NOT_FOUND = 309
+_REFUSALS = {1: "no rule handles it", 2: "it was already asserted", 3: "it was deferred"}
 
 
 @dataclass(frozen=True)
@@ -44,51 +49,8 @@ class Partition:
     fields: tuple[str, ...]
 
 
-@dataclass
-class _Session:
-    fired: list[tuple[str, int]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-_SESSIONS: dict[str, _Session] = {}
-
-
-def _record(rule_id: str):
-    """The generic action of one rule: note (rule id, item index) in the session."""
-
-    def action(closure) -> None:
-        session = None
-        try:
-            session = _SESSIONS.get(closure.s["sid"])
-            fact = closure.m
-            session.fired.append((rule_id, int(fact["index"])))
-        except Exception as error:  # noqa: BLE001 - the engine would swallow it silently
-            if session is not None:
-                session.errors.append(f"{rule_id}: {error!r}")
-            else:
-                log.error("rule %s fired outside a session: %r", rule_id, error)
-
-    return action
-
-
-def _ignore(closure) -> None:
-    """The catch-all rule's action: nothing to do."""
-
-
-class QuietHost(durable.Host):
-    """A durable-rules host that starts no timer threads and knows every action by name."""
-
-    def _run(self) -> None:
-        """Start nothing: the default timers crash a threaded server after delete_state."""
-
-    def get_action(self, action_name: str):
-        """The generic recording action of a rule (a no-op for the catch-all)."""
-        return _ignore if action_name == CATCH_ALL else _record(action_name)
-
-
 _LOCK = threading.Lock()
-_HOST: QuietHost | None = None
-_REGISTERED: set[str] = set()
+_HANDLES: dict[str, int] = {}
 
 
 def ruleset_name(entity: str, definition: Mapping[str, dict]) -> str:
@@ -97,54 +59,98 @@ def ruleset_name(entity: str, definition: Mapping[str, dict]) -> str:
     return f"valuecase_{entity}_{hashlib.sha256(canonical.encode()).hexdigest()[:20]}"
 
 
-def register(partitions: Sequence[Partition]) -> QuietHost:
-    """Register each partition with the process's host unless it already is."""
-    global _HOST
+def _create(partition: Partition) -> int:
+    """Create the partition's ruleset in the engine and return its handle."""
+    conditions = {
+        rule: {key: value for key, value in spec.items() if key != "run"}
+        for rule, spec in partition.definition.items()
+    }
+    return core.create_ruleset(partition.name, json.dumps(conditions, ensure_ascii=False))
+
+
+def register(partitions: Sequence[Partition]) -> Rulesets:
+    """The partitions' rulesets, each created in the engine unless it already is."""
     with _LOCK:
-        if _HOST is None:
-            _HOST = QuietHost()
         for partition in partitions:
-            if partition.name not in _REGISTERED:
-                _HOST.register_rulesets({partition.name: copy.deepcopy(dict(partition.definition))})
-                _REGISTERED.add(partition.name)
-        return _HOST
+            if partition.name not in _HANDLES:
+                _HANDLES[partition.name] = _create(partition)
+        return Rulesets(tuple((partition, _HANDLES[partition.name]) for partition in partitions))
 
 
 def registered_count() -> int:
-    """How many rulesets this process has registered (for tests of reuse)."""
-    return len(_REGISTERED)
+    """How many rulesets this process has created (for tests of reuse)."""
+    return len(_HANDLES)
 
 
-def evaluate(
-    host: QuietHost, partitions: Sequence[Partition], facts: Mapping[str, Sequence[dict]]
-) -> list[tuple[str, int]]:
-    """Assert every fact into its entity's partitions in a fresh session; return what fired.
+def _rule_of(message: str) -> str:
+    """The rule an action message is for: its first key (rule ids need no JSON escaping)."""
+    return message[2 : message.index('"', 2)]
 
-    Each partition is sent only the fields its rules name, which keeps the JSON the engine
-    parses, and hands back with every action, small.
 
-    The result lists (rule id, item index) once each, in firing order.
-    """
-    sid = uuid.uuid4().hex
-    session = _Session()
-    _SESSIONS[sid] = session
-    used: list[str] = []
-    try:
-        for partition in partitions:
-            entity_facts = facts.get(partition.entity, ())
-            if entity_facts:
-                used.append(partition.name)
-            for fact in entity_facts:
+def _index_of(fact: Mapping[str, object]) -> int:
+    index = fact.get("index")
+    if type(index) is not int:
+        raise EngineError(f"the rules engine was given a fact whose index is {index!r}")
+    return index
+
+
+class Rulesets:
+    """Registered rulesets, each with the partition it was made from."""
+
+    def __init__(self, registered: tuple[tuple[Partition, int], ...]) -> None:
+        self._registered = registered
+
+    def evaluate(self, facts: Mapping[str, Sequence[dict]]) -> list[tuple[str, int]]:
+        """Assert every fact into its entity's partitions in a fresh session; return what fired.
+
+        Each partition is sent only the fields its rules name, which keeps the JSON the engine
+        parses small. The result lists (rule id, item index) once each, in firing order.
+        """
+        sid = uuid.uuid4().hex
+        fired: list[tuple[str, int]] = []
+        for partition, handle in self._registered:
+            items = facts.get(partition.entity)
+            if items:
+                self._assert_all(partition, handle, sid, items, fired)
+        return list(dict.fromkeys(fired))
+
+    @staticmethod
+    def _assert_all(
+        partition: Partition,
+        handle: int,
+        sid: str,
+        items: Sequence[dict],
+        fired: list[tuple[str, int]],
+    ) -> None:
+        """Assert ``items`` into one ruleset, note what fires, and delete the session's state."""
+        try:
+            for fact in items:
+                index = _index_of(fact)
                 projected = {name: fact[name] for name in partition.fields}
                 projected["sid"] = sid
-                host.assert_fact(partition.name, projected)
-    finally:
-        for name in used:
-            try:
-                host.delete_state(name, sid)
-            except Exception as error:  # noqa: BLE001 - report it, keep deleting the rest
-                session.errors.append(f"delete_state {name}: {error!r}")
-        del _SESSIONS[sid]
-    if session.errors:
-        raise EngineError("the rules engine failed: " + "; ".join(session.errors))
-    return list(dict.fromkeys(session.fired))
+                code, state = core.assert_fact(handle, json.dumps(projected, ensure_ascii=False))
+                if code != _HANDLED:
+                    raise EngineError(
+                        f"the rules engine refused a {partition.entity} fact: "
+                        f"{_REFUSALS.get(code, f'code {code}')}"
+                    )
+                action = core.start_action_for_state(handle, state)
+                message = action[1] if action else None
+                while message:
+                    rule = _rule_of(message)
+                    if rule != CATCH_ALL:
+                        fired.append((rule, index))
+                    message = core.complete_and_start_action(handle, state)
+        except (core.error, UnicodeError, KeyError) as error:
+            raise EngineError(f"the rules engine failed on {partition.name}: {error!r}") from error
+        finally:
+            _delete_state(handle, sid)
+
+
+def _delete_state(handle: int, sid: str) -> None:
+    """Delete a session's state; a session whose first assertion failed has none."""
+    try:
+        core.delete_state(handle, sid)
+    except core.error as error:
+        if f"code: {_SID_NOT_FOUND}" not in str(error):
+            raise EngineError(f"the rules engine could not delete a session: {error!r}") from error

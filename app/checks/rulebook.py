@@ -16,7 +16,7 @@ from typing import Any
 from app.checks import describe
 from app.checks.conditions import Condition, ConditionError, facts_named, parse_condition
 from app.checks.curriculum import CurriculumModel, load_curriculum_model
-from app.checks.engine import Partition, QuietHost, evaluate, register
+from app.checks.engine import Partition, Rulesets, register
 from app.checks.errors import RulesError
 from app.checks.facts import FactSet, derive_facts
 from app.checks.loader import PARAMETERS_FILE, load_rules
@@ -49,13 +49,13 @@ class Rulebook:
         parameters: Mapping[str, Parameter],
         curriculum: CurriculumModel,
         partitions: tuple[Partition, ...],
-        host: QuietHost,
+        rulesets: Rulesets,
     ) -> None:
         self.rules = rules
         self.parameters = parameters
         self.curriculum = curriculum
         self.partitions = partitions
-        self._host = host
+        self._rulesets = rulesets
         self._by_id = {rule.id: rule for rule in rules}
         self._values = parameter_values(parameters)
         self._sensitivity_tiers = _tiers_naming(rules, "sensitivity")
@@ -71,7 +71,7 @@ class Rulebook:
 
     def fire(self, facts: Mapping[str, list[dict]]) -> list[tuple[str, int]]:
         """(rule id, item index) of every rule durable-rules fires for these facts."""
-        return evaluate(self._host, self.partitions, facts)
+        return self._rulesets.evaluate(facts)
 
     def check(self, document: Mapping[str, Any]) -> dict:
         """The check report of a schema-valid document."""

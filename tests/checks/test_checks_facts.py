@@ -4,7 +4,6 @@ import copy
 
 import pytest
 
-from app.checks import engine
 from app.checks.errors import EngineError
 from app.checks.numbers import is_safe_number
 from app.checks.vocabulary import FACTS, RESERVED
@@ -88,10 +87,22 @@ def test_a_high_risk_raises_the_tier(rulebook, examples) -> None:
     )
 
 
-def test_an_action_that_fails_is_reported_not_lost(rulebook) -> None:
-    rule = rulebook.rule("vfm.no-costs")
-    fact = rulebook.case_fact(rule, {"investment": 0})
-    fact["index"] = "first"
-    with pytest.raises(EngineError, match="vfm.no-costs"):
-        rulebook.fire({"proposal": [fact]})
-    assert engine._SESSIONS == {}
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"index": "first"}, "index is 'first'"),
+        ({"investment": 1e-05}, "error code: 204"),
+        ({"investment": float("inf")}, "error code: 202"),
+        ({"kind": "\ud800"}, "Invalid argument"),
+    ],
+)
+def test_a_fact_the_engine_cannot_take_is_reported_and_leaves_no_state(
+    rulebook, examples, change, reason
+) -> None:
+    fact = rulebook.case_fact(rulebook.rule("vfm.no-costs"), {"investment": 0, **change})
+    good = rulebook.check(examples["challenge-young-carers"])
+    # More failures than the engine's 1,024 live sessions: a failed check deletes its state.
+    for _ in range(1100):
+        with pytest.raises(EngineError, match=reason):
+            rulebook.fire({"stakeholder": [], "proposal": [fact]})
+    assert rulebook.check(examples["challenge-young-carers"]) == good

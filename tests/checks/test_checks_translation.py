@@ -80,7 +80,7 @@ RULES_UNDER_TEST = [
     for number, raw in enumerate(conditions, start=100 if entity != "proposal" else 0)
 ]
 PARTITIONS = build_partitions(RULES_UNDER_TEST)
-HOST = engine.register(PARTITIONS)
+RULESETS = engine.register(PARTITIONS)
 
 NUMBER = st.one_of(st.sampled_from([0, 0.25, 0.5, 1, 1.5, 3, 10, 500]), st.integers(0, 1000))
 
@@ -131,7 +131,7 @@ def stakeholder(index: int) -> st.SearchStrategy:
 )
 def test_every_construct_fires_as_the_reference_says(profile, groups) -> None:
     facts = {"proposal": [profile], "stakeholder": list(groups)}
-    fired = engine.evaluate(HOST, PARTITIONS, facts)
+    fired = RULESETS.evaluate(facts)
     assert set(fired) == reference.fired(RULES_UNDER_TEST, facts)
 
 
