@@ -24,8 +24,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from .conformance import Check, compile_schema
-from .parsing import MAX_DEPTH, MAX_DOCUMENT_BYTES, parse_document
+from .conformance import Check, compile_schema, nesting_depth
+from .parsing import MAX_DEPTH, MAX_DOCUMENT_BYTES, parse_document, read_document
 from .references import reference_errors
 from .wording import (
     BAD_CHARACTER,
@@ -54,6 +54,7 @@ __all__ = [
     "empty_document",
     "load_document",
     "parse_document",
+    "read_document",
     "schema",
     "validate_document",
 ]
@@ -89,11 +90,25 @@ def _conforms() -> Check:
     return compile_schema(_loaded_schema())
 
 
+@cache
+def _conforms_within_depth() -> Check:
+    """The schema check, when the schema itself keeps nesting within MAX_DEPTH."""
+    depth = nesting_depth(_loaded_schema())
+    if depth is None or depth > MAX_DEPTH:
+        return lambda _document: False
+    return _conforms()
+
+
 # Validation ----------------------------------------------------------------------------
 
 
-def validate_document(document: Any) -> list[DocumentError]:
+def validate_document(
+    document: Any, *, storable: bool = False, conforms: bool = False
+) -> list[DocumentError]:
     """Every error in a document at once, sorted by path; an empty list when it is valid.
+
+    ``storable`` and ``conforms`` pass on what ``read_document`` has just shown (every value
+    storable; the schema certainly met), so that neither is worked out twice.
 
     A list longer than the schema allows is reported once, and only the items within the
     limit are examined further, so an oversized list costs no more than a full one. Past
@@ -101,10 +116,10 @@ def validate_document(document: Any) -> list[DocumentError]:
     """
     overlong: list[DocumentError] = []
     # A document that certainly conforms has no list to trim and no schema error to find.
-    conforms = _conforms()(document)
+    conforms = conforms or _conforms()(document)
     if not conforms:
         document = _trim(document, _loaded_schema(), [], overlong)
-    value_errors = [] if _clean(document, 0) else list(_value_errors(document))
+    value_errors = [] if storable or _clean(document, 0) else list(_value_errors(document))
     value_paths = {error.path for error in value_errors}
     found: dict[tuple[str, str], DocumentError] = {}
     every = chain(
@@ -128,8 +143,8 @@ def validate_document(document: Any) -> list[DocumentError]:
 
 def load_document(raw: bytes | str) -> dict:
     """Parse and validate JSON text; raise DocumentInvalid listing every error."""
-    document = parse_document(raw)
-    errors = validate_document(document)
+    document, storable, conforms = read_document(raw, _conforms_within_depth())
+    errors = validate_document(document, storable=storable, conforms=conforms)
     if errors:
         raise DocumentInvalid(errors)
     return document

@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import json
 import math
-from typing import Any
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from .wording import DocumentError, DocumentInvalid, quote
 
@@ -13,16 +15,44 @@ MAX_DOCUMENT_BYTES = 1_000_000
 MAX_DEPTH = 64
 
 
+# In JSON text a NUL or a surrogate can only be written as itself or as a \u escape (an
+# escaped backslash followed by "u0000" is a harmless false alarm).
+_ESCAPED_BAD_CHARACTER = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+
+
 class _Refused(Exception):
     """Internal: a JSON text the parser must not accept."""
 
 
+class ReadDocument(NamedTuple):
+    """A document just read from JSON text, with what reading it has shown."""
+
+    document: dict
+    storable: bool
+    """The text holds no NUL and no surrogate, written or escaped. As every number read is
+    finite, every key is text and nesting is within MAX_DEPTH, no value needs a further look."""
+    conforms: bool
+    """The ``conforms`` check given to :func:`read_document` said yes."""
+
+
 def parse_document(raw: bytes | str) -> dict:
     """Read JSON text into a dict, refusing anything the format cannot hold."""
+    return read_document(raw).document
+
+
+def _no(_document: Any) -> bool:
+    return False
+
+
+def read_document(raw: bytes | str, conforms: Callable[[Any], bool] = _no) -> ReadDocument:
+    """Read JSON text into a dict, refusing anything the format cannot hold.
+
+    ``conforms`` is a check whose yes guarantees nesting within MAX_DEPTH (a schema that
+    closes every object and types every list): a document it accepts needs no depth count.
+    """
+    text = _decode(raw)
     try:
-        document = json.loads(
-            _decode(raw), parse_constant=_refuse_constant, parse_float=_finite_float
-        )
+        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except _Refused as exc:
         raise _invalid(str(exc)) from None
     except json.JSONDecodeError as exc:
@@ -37,9 +67,23 @@ def parse_document(raw: bytes | str) -> dict:
     if not isinstance(document, dict):
         found = "a list" if isinstance(document, list) else "a single value"
         raise _invalid(f"The file must hold one JSON object ({{...}}) at the top, not {found}.")
-    if _depth(document) > MAX_DEPTH:
+    fits = conforms(document)
+    if not fits and _depth(document) > MAX_DEPTH:
         raise _invalid(_too_deep())
-    return document
+    return ReadDocument(document, _storable(text, from_bytes=not isinstance(raw, str)), fits)
+
+
+def _storable(text: str, from_bytes: bool) -> bool:
+    """True when ``text`` holds no NUL and no surrogate, written or escaped."""
+    if "\x00" in text or ("\\u" in text and _ESCAPED_BAD_CHARACTER.search(text)):
+        return False
+    if from_bytes or text.isascii():
+        return True  # strict UTF-8 decoding never gives a surrogate
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _decode(raw: bytes | str) -> str:

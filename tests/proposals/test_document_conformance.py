@@ -12,8 +12,16 @@ from jsonschema import Draft202012Validator
 
 from app.examples import example_paths
 from app.proposals import document as document_module
-from app.proposals.conformance import compile_schema
-from app.proposals.document import schema, validate_document
+from app.proposals.conformance import compile_schema, nesting_depth
+from app.proposals.document import (
+    MAX_DEPTH,
+    DocumentInvalid,
+    load_document,
+    parse_document,
+    read_document,
+    schema,
+    validate_document,
+)
 
 EXAMPLES = [json.loads(path.read_text(encoding="utf-8")) for path in example_paths()]
 SCHEMA = schema()
@@ -109,6 +117,7 @@ def full_report(value: Any) -> list:
 
 def test_every_example_takes_the_fast_path() -> None:
     assert all(CONFORMS(example) for example in EXAMPLES)
+    assert all(read_document(path.read_bytes())[1] for path in example_paths())
     assert all(validate_document(example) == [] for example in EXAMPLES)
 
 
@@ -174,3 +183,79 @@ def test_edge_cases_are_reported_exactly_as_before(value: Any) -> None:
     if CONFORMS(value):
         assert not list(FULL.iter_errors(value))
     assert validate_document(value) == full_report(value)
+
+
+def loaded_report(text: str) -> list:
+    """What loading JSON text reports (the path that trusts the text's own scan)."""
+    try:
+        load_document(text)
+    except DocumentInvalid as invalid:
+        return invalid.errors
+    return []
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["summary", "title", "nmae"]),
+    st.text(alphabet=st.sampled_from(["a", "\x00", "\ud800", "\udfff", "\\", "\u00e9", "😀"])),
+    st.booleans(),
+)
+def test_text_read_from_json_is_reported_exactly_as_before(field, value, ascii_only) -> None:
+    document = {**MINIMAL, field: value}
+    text = json.dumps(document, ensure_ascii=ascii_only)
+    assert loaded_report(text) == full_report(parse_document(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "proposal/1", "kind": "propose", "title": "Abc \\u0000 escaped",'
+        ' "organisation": {"name": "O"}}',
+        '{"format": "proposal/1", "kind": "propose", "title": "Abc \\\\u0000 literal",'
+        ' "organisation": {"name": "O"}}',
+        '{"format": "proposal/1", "kind": "propose", "title": "Abc\\ud83d\\ude00",'
+        ' "organisation": {"name": "O"}}',
+        '{"format": "proposal/1", "kind": "propose", "title": "Abc\\uD800",'
+        ' "organisation": {"name": "O"}}',
+        '{"format": "proposal/1", "kind": "propose", "title": "Abc",'
+        ' "organisation": {"name": "O", "k\\u0000": 1}}',
+    ],
+)
+def test_escapes_in_json_text_are_reported_exactly_as_before(text: str) -> None:
+    assert loaded_report(text) == full_report(parse_document(text))
+
+
+@pytest.mark.parametrize(
+    ("sub", "depth"),
+    [
+        ({"type": "string"}, 0),
+        ({"enum": ["a", "b"]}, 0),
+        ({"type": "array", "items": {"type": "number"}}, 1),
+        ({"type": "array"}, None),
+        ({"type": "object", "properties": {"a": {"type": "string"}}}, None),
+        (
+            {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "properties": {"a": {"type": "array", "items": {"type": "string"}}},
+            },
+            2,
+        ),
+        ({"properties": {}}, None),
+        (True, None),
+    ],
+)
+def test_how_deep_a_schema_lets_values_nest(sub: Any, depth: int | None) -> None:
+    assert nesting_depth(sub) == depth
+
+
+def test_the_proposal_schema_keeps_documents_shallow_so_conforming_ones_skip_the_depth_count() -> (
+    None
+):
+    assert nesting_depth(SCHEMA) is not None
+    assert nesting_depth(SCHEMA) <= MAX_DEPTH
+    for path in example_paths():
+        assert read_document(path.read_bytes(), CONFORMS).conforms
+    deep = {**MINIMAL, "judgements": nested([], 70)}
+    with pytest.raises(DocumentInvalid, match="more than 64 levels deep"):
+        load_document(json.dumps(deep))
