@@ -8,24 +8,27 @@ timer threads that touch freed state and crash a threaded server. Measured on du
 
 * creates each ruleset once per process, in a module-level registry keyed by the ruleset's
   content hash (rulesets cannot be replaced, and reloading leaks);
-* evaluates in a fresh uuid session, asserting facts one at a time, and deletes each
-  partition's state as soon as its facts are asserted (in ``finally``), so the 1,024-session
-  cap is never reached, nothing leaks between checks and at most one state per check is alive
-  (several live states made every assertion several times slower);
+* evaluates in a fresh session (a number not used before in this process), asserting facts
+  one at a time, and deletes each partition's state as soon as its facts are asserted (in
+  ``finally``), so the 1,024-session cap is never reached, nothing leaks between checks and
+  at most one state per check is alive (several live states made every assertion several
+  times slower);
 * drains the actions each assertion makes ready with ``start_action_for_state`` and
   ``complete_and_start_action``: the rule that fired is the first key of the action's message
   and the item is the fact just asserted, so no Python runs inside the engine and no error can
   be swallowed there;
-* gives every ruleset a catch-all rule so no fact is ever unhandled, and de-duplicates rules
-  fired twice through an ``$or``.
+* gives every ruleset a catch-all rule so no fact is ever unhandled (deleting the state of a
+  session whose fact matched no rule aborts the process), and de-duplicates rules fired twice
+  through an ``$or``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import os
 import threading
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -36,7 +39,8 @@ from app.checks.errors import EngineError
 CATCH_ALL = "$catch-all"
 _HANDLED = 0  # durable-rules' RULES_OK: the fact was stored and matched at least one rule
 _SID_NOT_FOUND = 309
-_REFUSALS = {1: "no rule handles it", 2: "it was already asserted", 3: "it was deferred"}
+_UNMATCHED = 1  # ERR_EVENT_NOT_HANDLED: stored, but matched no rule (not even the catch-all)
+_REFUSALS = {2: "it was already asserted", 3: "it was deferred"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class Partition:
 
 _LOCK = threading.Lock()
 _HANDLES: dict[str, int] = {}
+_SESSIONS = itertools.count(1)  # next() is atomic: no two evaluations share a session
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
 
 
 def ruleset_name(entity: str, definition: Mapping[str, dict]) -> str:
@@ -106,7 +112,7 @@ class Rulesets:
         Each partition is sent only the fields its rules name, which keeps the JSON the engine
         parses small. The result lists (rule id, item index) once each, in firing order.
         """
-        sid = uuid.uuid4().hex
+        sid = f"{os.getpid()}-{next(_SESSIONS)}"
         fired: list[tuple[str, int]] = []
         for partition, handle in self._registered:
             items = facts.get(partition.entity)
@@ -123,12 +129,20 @@ class Rulesets:
         fired: list[tuple[str, int]],
     ) -> None:
         """Assert ``items`` into one ruleset, note what fires, and delete the session's state."""
+        deletable = True
         try:
             for fact in items:
                 index = _index_of(fact)
                 projected = {name: fact[name] for name in partition.fields}
                 projected["sid"] = sid
-                code, state = core.assert_fact(handle, json.dumps(projected, ensure_ascii=False))
+                code, state = core.assert_fact(handle, _ENCODE(projected))
+                if code == _UNMATCHED:
+                    # Deleting this session's state would abort the process: it is kept.
+                    deletable = False
+                    raise EngineError(
+                        f"the rules engine matched no rule, not even the catch-all, for a "
+                        f"{partition.entity} fact whose entity is {fact.get('entity')!r}"
+                    )
                 if code != _HANDLED:
                     raise EngineError(
                         f"the rules engine refused a {partition.entity} fact: "
@@ -144,7 +158,8 @@ class Rulesets:
         except (core.error, UnicodeError, KeyError) as error:
             raise EngineError(f"the rules engine failed on {partition.name}: {error!r}") from error
         finally:
-            _delete_state(handle, sid)
+            if deletable:
+                _delete_state(handle, sid)
 
 
 def _delete_state(handle: int, sid: str) -> None:

@@ -17,6 +17,13 @@ SMALLEST = 0.0001
 
 def safe_number(value: int | float | Decimal) -> int | float:
     """Return ``value`` as an int or float whose JSON form the engine accepts."""
+    kind = type(value)
+    if kind is float and -LIMIT < value < LIMIT:  # the usual case, answered first
+        rounded = round(value, 4)
+        if rounded != 0:
+            return rounded
+    elif kind is int and -LIMIT <= value <= LIMIT:
+        return value
     if isinstance(value, bool):
         raise TypeError("a boolean is not a number here")
     if isinstance(value, int):

@@ -7,6 +7,7 @@ never going below 0.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -28,33 +29,45 @@ def make_findings(
     parameters: Mapping[str, Parameter],
 ) -> list[dict]:
     """One finding per (rule, item) that fired, sorted by area, severity, rule and path."""
-    findings = []
+    keyed = []
+    contexts: dict[tuple[str, int], dict] = {}  # most findings are about the same few items
     for rule_id, index in dict.fromkeys(fired):
         rule = rules[rule_id]
-        context = facts.context(rule.entity, index)
-        findings.append(
-            {
-                "rule": rule.id,
-                "area": rule.area,
-                "severity": rule.severity,
-                "message": fill_message(rule.message, context, parameters),
-                "path": rule.finding_path(index),
-                "modules": list(rule.modules),
-            }
-        )
-    return sorted(findings, key=finding_order)
+        context = contexts.get((rule.entity, index))
+        if context is None:
+            context = contexts[rule.entity, index] = facts.context(rule.entity, index)
+        finding = {
+            "rule": rule.id,
+            "area": rule.area,
+            "severity": rule.severity,
+            "message": fill_message(rule.message, context, parameters),
+            "path": rule.finding_path(index),
+            "modules": list(rule.modules),
+        }
+        keyed.append((finding_order(finding), finding))
+    keyed.sort(key=_first)
+    return [finding for _, finding in keyed]
+
+
+def _first(pair: tuple) -> object:
+    return pair[0]
+
+
+_AREA_ORDER = {area: position for position, area in enumerate(AREAS)}
+_SEVERITY_ORDER = {severity: position for position, severity in enumerate(SEVERITIES)}
 
 
 def finding_order(finding: Mapping[str, object]) -> tuple:
     """The stable order of findings: area, severity, rule id, then path (items by number)."""
     return (
-        AREAS.index(finding["area"]),
-        SEVERITIES.index(finding["severity"]),
+        _AREA_ORDER[finding["area"]],
+        _SEVERITY_ORDER[finding["severity"]],
         finding["rule"],
         path_key(str(finding["path"])),
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def path_key(path: str) -> tuple:
     """A JSON Pointer as a sort key in which /stakeholders/10 follows /stakeholders/9."""
     parts = path.split("/")[1:]
@@ -66,14 +79,27 @@ def fill_message(
 ) -> str:
     """Replace each {name} in a message with the fact's or parameter's value, written out."""
 
-    def value(match: re.Match) -> str:
-        name = match.group(1)
-        if name in context:
-            return show_fact(name, context[name])
-        parameter = parameters[name]
-        return show_number(parameter.value, _PARAMETER_KIND.get(parameter.unit, "number"))
+    parts = _template_parts(template)
+    if len(parts) == 1:
+        return template
+    shown = []
+    for position, part in enumerate(parts):
+        if position % 2 == 0:
+            shown.append(part)
+        elif part in context:
+            shown.append(show_fact(part, context[part]))
+        else:
+            parameter = parameters[part]
+            shown.append(
+                show_number(parameter.value, _PARAMETER_KIND.get(parameter.unit, "number"))
+            )
+    return "".join(shown)
 
-    return _PLACEHOLDER.sub(value, template)
+
+@functools.lru_cache(maxsize=1024)
+def _template_parts(template: str) -> tuple[str, ...]:
+    """A message split into text and placeholder names: text, name, text, ..., text."""
+    return tuple(_PLACEHOLDER.split(template))
 
 
 def show_fact(name: str, value: object) -> str:

@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.value.money import ONE, ZERO, rounded, to_decimal, to_share
 
@@ -28,6 +28,54 @@ DEFAULT_DISCOUNT_RATE = Decimal("0.035")
 INPUT_TYPES = ("cash", "in_kind", "volunteer_time")
 UNASSIGNED = "(unassigned)"
 """The ``by_stakeholder`` key for outcomes that name no stakeholder."""
+
+
+class OutcomeTerms(NamedTuple):
+    """One outcome's figures as exact Decimals, read once from the document.
+
+    Absent quantity and proxy are 0, absent shares 0 (and shares are clamped to 0..1),
+    absent duration one year.
+    """
+
+    quantity: Decimal
+    proxy: Decimal
+    deadweight: Decimal
+    displacement: Decimal
+    attribution: Decimal
+    drop_off: Decimal
+    duration: Decimal
+    negative: bool
+
+    @classmethod
+    def read(cls, outcome: Mapping[str, Any]) -> OutcomeTerms:
+        """The terms of an outcome of a schema-valid document."""
+        proxy = outcome.get("proxy") or {}
+        return cls(
+            quantity=to_decimal(outcome.get("quantity")),
+            proxy=to_decimal(proxy.get("value")),
+            deadweight=to_share(outcome.get("deadweight")),
+            displacement=to_share(outcome.get("displacement")),
+            attribution=to_share(outcome.get("attribution")),
+            drop_off=to_share(outcome.get("drop_off")),
+            duration=to_decimal(outcome.get("duration_years"), ONE),
+            negative=bool(outcome.get("negative")),
+        )
+
+
+class Discounting:
+    """Discount divisors ``(1 + r)^t`` by year, each worked out once."""
+
+    def __init__(self, rate: Decimal, from_year_one: bool) -> None:
+        self._base = ONE + rate
+        self._first_power = 1 if from_year_one else 0
+        self._divisors: list[Decimal] = []
+
+    def present_value(self, by_year: Sequence[Decimal]) -> Decimal:
+        """The sum of each year's value over its divisor (year 1 is ``by_year[0]``)."""
+        divisors = self._divisors
+        while len(divisors) < len(by_year):
+            divisors.append(self._base ** (len(divisors) + self._first_power))
+        return sum((value / divisors[t] for t, value in enumerate(by_year)), ZERO)
 
 
 @dataclass(frozen=True)
@@ -40,6 +88,7 @@ class OutcomeValue:
     year1_impact: Decimal
     by_year: tuple[Decimal, ...]
     present_value: Decimal
+    terms: OutcomeTerms
 
 
 @dataclass(frozen=True)
@@ -93,10 +142,9 @@ def compute_account(document: Mapping[str, Any]) -> ValueAccount:
 
 
 def _compute(document: Mapping[str, Any]) -> ValueAccount:
-    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
-    from_year_one = document.get("first_year_discounted") is not False
+    discounting = discounting_of(document)
     raw_outcomes = document.get("outcomes") or []
-    outcomes = tuple(value_outcome(o, rate, from_year_one) for o in raw_outcomes)
+    outcomes = tuple(value_outcome(o, discounting) for o in raw_outcomes)
     present_value = sum((o.present_value for o in outcomes), ZERO)
     investment_by_type = _investment_by_type(document.get("inputs") or [])
     investment = sum(investment_by_type.values(), ZERO)
@@ -121,47 +169,49 @@ def _compute(document: Mapping[str, Any]) -> ValueAccount:
     )
 
 
-def value_outcome(outcome: Mapping[str, Any], rate: Decimal, from_year_one: bool) -> OutcomeValue:
-    """Value one outcome year by year and discount it.
+def discounting_of(document: Mapping[str, Any]) -> Discounting:
+    """The document's discounting: ``discount_rate`` (0.035 when absent), from year 1 or 2."""
+    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
+    return Discounting(rate, document.get("first_year_discounted") is not False)
+
+
+def value_outcome(outcome: Mapping[str, Any], discounting: Discounting) -> OutcomeValue:
+    """Value one outcome year by year and discount it."""
+    terms = OutcomeTerms.read(outcome)
+    by_year = yearly_values(terms)
+    return OutcomeValue(
+        id=str(outcome.get("id", "")),
+        stakeholder=outcome.get("stakeholder"),
+        negative=terms.negative,
+        year1_impact=by_year[0] if by_year else ZERO,
+        by_year=by_year,
+        present_value=discounting.present_value(by_year),
+        terms=terms,
+    )
+
+
+def yearly_values(terms: OutcomeTerms) -> tuple[Decimal, ...]:
+    """Signed, undiscounted value for years 1..ceil(duration), the last one pro rata.
 
     A duration that is not a whole number of years (say 2.5) runs into a final partial
     year (year 3), whose value is taken pro rata: half of a full third year.
     """
-    proxy = outcome.get("proxy") or {}
-    year1_full = (
-        to_decimal(outcome.get("quantity"))
-        * to_decimal(proxy.get("value"))
-        * (ONE - to_share(outcome.get("deadweight")))
-        * (ONE - to_share(outcome.get("displacement")))
-        * (ONE - to_share(outcome.get("attribution")))
+    if terms.duration <= 0:
+        return ()
+    full = (
+        terms.quantity
+        * terms.proxy
+        * (ONE - terms.deadweight)
+        * (ONE - terms.displacement)
+        * (ONE - terms.attribution)
     )
-    sign = -ONE if outcome.get("negative") else ONE
-    by_year = tuple(sign * v for v in _yearly_values(outcome, year1_full))
-    first_power = 1 if from_year_one else 0
-    present_value = sum(
-        (v / (ONE + rate) ** (t + first_power) for t, v in enumerate(by_year)), ZERO
-    )
-    return OutcomeValue(
-        id=str(outcome.get("id", "")),
-        stakeholder=outcome.get("stakeholder"),
-        negative=bool(outcome.get("negative")),
-        year1_impact=by_year[0] if by_year else ZERO,
-        by_year=by_year,
-        present_value=present_value,
-    )
-
-
-def _yearly_values(outcome: Mapping[str, Any], year1_full: Decimal) -> list[Decimal]:
-    """Undiscounted, unsigned value for years 1..ceil(duration), the last one pro rata."""
-    duration = to_decimal(outcome.get("duration_years"), ONE)
-    if duration <= 0:
-        return []
-    keep = ONE - to_share(outcome.get("drop_off"))
-    values, full = [], year1_full
-    for year in range(math.ceil(duration)):
-        values.append(full * min(ONE, duration - year))
+    sign = -ONE if terms.negative else ONE
+    keep = ONE - terms.drop_off
+    values = []
+    for year in range(math.ceil(terms.duration)):
+        values.append(sign * (full * min(ONE, terms.duration - year)))
         full *= keep
-    return values
+    return tuple(values)
 
 
 def _sum_by_year(outcomes: Sequence[OutcomeValue]) -> tuple[Decimal, ...]:

@@ -15,13 +15,14 @@ from decimal import Context, Decimal, localcontext
 from typing import Any
 
 from app.value.account import (
-    DEFAULT_DISCOUNT_RATE,
+    OutcomeTerms,
     OutcomeValue,
     ValueAccount,
     compute_account,
-    value_outcome,
+    discounting_of,
+    yearly_values,
 )
-from app.value.money import ONE, ZERO, to_decimal, to_share
+from app.value.money import ONE, ZERO
 
 SHARE_STEP = Decimal("0.10")
 PROXY_CUT = Decimal("0.25")
@@ -90,53 +91,45 @@ def sensitivity_rows(
 
 
 def _ratio_with(
-    document: Mapping[str, Any], account: ValueAccount, change: Callable[[dict[str, Any]], None]
+    document: Mapping[str, Any],
+    account: ValueAccount,
+    change: Callable[[OutcomeTerms], OutcomeTerms],
 ) -> Decimal | None:
-    """The SROI ratio with ``change`` applied to a copy of every outcome."""
+    """The SROI ratio with ``change`` applied to the terms of every outcome."""
     if account.investment <= 0:
         return None
-    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
-    from_year_one = document.get("first_year_discounted") is not False
+    discounting = discounting_of(document)
     present_value = ZERO
-    for raw in document.get("outcomes") or []:
-        outcome = dict(raw)  # the changes replace top-level values only
-        change(outcome)
-        present_value += value_outcome(outcome, rate, from_year_one).present_value
+    for outcome in account.outcomes:
+        present_value += discounting.present_value(yearly_values(change(outcome.terms)))
     return present_value / account.investment
 
 
-def _raise_share(field: str) -> Callable[[dict[str, Any]], None]:
-    def change(outcome: dict[str, Any]) -> None:
-        outcome[field] = min(ONE, to_share(outcome.get(field)) + SHARE_STEP)
+def _raise_share(field: str) -> Callable[[OutcomeTerms], OutcomeTerms]:
+    def change(terms: OutcomeTerms) -> OutcomeTerms:
+        return terms._replace(**{field: min(ONE, getattr(terms, field) + SHARE_STEP)})
 
     return change
 
 
-def _cut_proxy(outcome: dict[str, Any]) -> None:
-    proxy = dict(outcome.get("proxy") or {})
-    proxy["value"] = to_decimal(proxy.get("value")) * (ONE - PROXY_CUT)
-    outcome["proxy"] = proxy
+def _cut_proxy(terms: OutcomeTerms) -> OutcomeTerms:
+    return terms._replace(proxy=terms.proxy * (ONE - PROXY_CUT))
 
 
 def _switching_values(
     document: Mapping[str, Any], account: ValueAccount
 ) -> tuple[SwitchingValue, ...]:
-    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
-    from_year_one = document.get("first_year_discounted") is not False
+    discounting = discounting_of(document)
     results = []
-    for raw, valued in zip(document.get("outcomes") or [], account.outcomes, strict=True):
-        unit = dict(raw)
-        unit["proxy"] = dict(raw.get("proxy") or {}) | {"value": ONE}
-        per_pound = value_outcome(unit, rate, from_year_one).present_value
-        results.append(_switch_one(raw, valued, per_pound, account))
+    for valued in account.outcomes:
+        per_pound = discounting.present_value(yearly_values(valued.terms._replace(proxy=ONE)))
+        results.append(_switch_one(valued, per_pound, account))
     return tuple(results)
 
 
-def _switch_one(
-    raw: Mapping[str, Any], valued: OutcomeValue, per_pound: Decimal, account: ValueAccount
-) -> SwitchingValue:
+def _switch_one(valued: OutcomeValue, per_pound: Decimal, account: ValueAccount) -> SwitchingValue:
     """Solve ``others + per_pound × p = investment`` for one outcome's proxy ``p``."""
-    proxy = to_decimal((raw.get("proxy") or {}).get("value"))
+    proxy = valued.terms.proxy
     if account.investment <= 0:
         return SwitchingValue(valued.id, proxy, None, "No inputs are recorded, so no ratio.")
     if per_pound == ZERO:

@@ -96,6 +96,10 @@ def test_an_or_that_matches_twice_gives_one_finding(rulebook) -> None:
         (0.12345, 0.1235),
         (10**20, 999_999_999_999_999),
         (2.5, 2.5),
+        (-0.0, 0.0),
+        (0.00004, 0.0001),
+        (-(10**20), -999_999_999_999_999),
+        (-1e15, -999999999999999.0),
     ],
 )
 def test_numbers_are_made_readable_by_the_engine(raw, safe) -> None:

@@ -106,3 +106,11 @@ def test_a_fact_the_engine_cannot_take_is_reported_and_leaves_no_state(
         with pytest.raises(EngineError, match=reason):
             rulebook.fire({"stakeholder": [], "proposal": [fact]})
     assert rulebook.check(examples["challenge-young-carers"]) == good
+
+
+def test_a_fact_no_rule_matches_is_reported_and_the_process_survives(rulebook, examples) -> None:
+    fact = rulebook.case_fact(rulebook.rule("vfm.no-costs"), {"investment": 0})
+    fact["entity"] = "somebody else's"
+    with pytest.raises(EngineError, match="matched no rule"):
+        rulebook.fire({"proposal": [fact]})
+    assert rulebook.check(examples["challenge-young-carers"])["tier"] == "standard"
