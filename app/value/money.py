@@ -16,6 +16,11 @@ ONE = Decimal(1)
 
 def to_decimal(value: Any, default: Decimal = ZERO) -> Decimal:
     """Return ``value`` as an exact Decimal; ``None`` (absent) gives ``default``."""
+    kind = type(value)
+    if kind is float:  # the usual cases first: JSON numbers
+        return Decimal(str(value))
+    if kind is int:
+        return Decimal(value)
     if value is None:
         return default
     if isinstance(value, bool):
