@@ -67,11 +67,7 @@ def ruleset_name(entity: str, definition: Mapping[str, dict]) -> str:
 
 def _create(partition: Partition) -> int:
     """Create the partition's ruleset in the engine and return its handle."""
-    conditions = {
-        rule: {key: value for key, value in spec.items() if key != "run"}
-        for rule, spec in partition.definition.items()
-    }
-    return core.create_ruleset(partition.name, json.dumps(conditions, ensure_ascii=False))
+    return core.create_ruleset(partition.name, json.dumps(partition.definition, ensure_ascii=False))
 
 
 def register(partitions: Sequence[Partition]) -> Rulesets:

@@ -39,11 +39,8 @@ def build_partitions(rules: Sequence[Rule]) -> tuple[Partition, ...]:
 
 
 def _partition(entity: str, rules: Sequence[Rule]) -> Partition:
-    definition = {
-        rule.id: {"all": [{"m": to_durable(rule.condition, entity)}], "run": rule.id}
-        for rule in rules
-    }
-    definition[CATCH_ALL] = {"all": [{"m": {"entity": entity}}], "run": CATCH_ALL}
+    definition = {rule.id: {"all": [{"m": to_durable(rule.condition, entity)}]} for rule in rules}
+    definition[CATCH_ALL] = {"all": [{"m": {"entity": entity}}]}
     named = set().union(*(facts_named(rule.condition) for rule in rules))
     fields = ("entity", "index", *sorted(named))
     return Partition(ruleset_name(entity, definition), entity, definition, fields)
