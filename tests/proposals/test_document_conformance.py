@@ -259,3 +259,47 @@ def test_the_proposal_schema_keeps_documents_shallow_so_conforming_ones_skip_the
     deep = {**MINIMAL, "judgements": nested([], 70)}
     with pytest.raises(DocumentInvalid, match="more than 64 levels deep"):
         load_document(json.dumps(deep))
+
+
+SHAPES = [
+    {"type": ["string", "null"], "maxLength": 3},
+    {"type": "string", "minLength": 2, "maxLength": 4, "pattern": "^[a-z]+$"},
+    {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+    {"type": ["number", "null"], "exclusiveMinimum": 0, "maximum": 10},
+    {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+    {"type": "array", "maxItems": 2, "items": {"type": "string", "maxLength": 2}},
+    {
+        "type": ["object", "null"],
+        "additionalProperties": False,
+        "required": ["a"],
+        "properties": {"a": {"type": "boolean"}, "b": {"type": ["number", "null"]}},
+    },
+]
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.0, 1.0, 2.0, 0.5, 10.0, Decimal("0.5"), Decimal("7")]),
+    st.text(alphabet="abZ1", max_size=5),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["a", "b", "c"]), children, max_size=3)
+    ),
+    max_leaves=5,
+)
+
+
+@SETTINGS
+@given(st.sampled_from(SHAPES), VALUES)
+def test_each_common_shape_says_yes_only_where_jsonschema_finds_no_error(shape, value) -> None:
+    said_yes = compile_schema(shape)(value)
+    errors = list(Draft202012Validator(shape).iter_errors(value))
+    if said_yes:
+        assert errors == []
+    plain = not isinstance(value, Decimal) and "Decimal" not in repr(value)
+    if not errors and plain:
+        assert said_yes, "a plain JSON value jsonschema accepts takes the fast path"
