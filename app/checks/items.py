@@ -12,7 +12,6 @@ from typing import Any
 from app.checks.numbers import safe_number
 
 LATER_STAGES = {"outcomes", "valuation", "verification"}
-_PLAIN_NUMBERS = (int, float)
 
 
 def section(document: Mapping[str, Any], name: str) -> dict:
@@ -38,11 +37,9 @@ def filled(text: object) -> bool:
 
 def number(value: object, default: float = 0) -> int | float:
     """A number from the document in engine-safe form; ``default`` when missing."""
-    if type(value) in _PLAIN_NUMBERS or (
-        isinstance(value, int | float) and not isinstance(value, bool)
-    ):
-        return safe_number(value)
-    return safe_number(default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return safe_number(default)
+    return safe_number(value)
 
 
 def is_involved(stakeholder: Mapping[str, Any]) -> bool:

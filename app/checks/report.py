@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 from app.checks.facts import FactSet
 from app.checks.numbers import show_number
@@ -45,12 +46,8 @@ def make_findings(
             "modules": list(rule.modules),
         }
         keyed.append((finding_order(finding), finding))
-    keyed.sort(key=_first)
+    keyed.sort(key=itemgetter(0))
     return [finding for _, finding in keyed]
-
-
-def _first(pair: tuple) -> object:
-    return pair[0]
 
 
 _AREA_ORDER = {area: position for position, area in enumerate(AREAS)}

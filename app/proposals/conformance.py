@@ -101,7 +101,7 @@ def nesting_depth(schema: Any) -> int | None:
         inner = [nesting_depth(sub) for sub in schema.get("properties", {}).values()]
         if None in inner:
             return None
-        depth = 1 + max((d for d in inner if d is not None), default=0)
+        depth = 1 + max(inner, default=0)
     if "array" in types:
         below = nesting_depth(schema["items"]) if "items" in schema else None
         if below is None:

@@ -15,6 +15,7 @@ from decimal import Context, Decimal, localcontext
 from typing import Any
 
 from app.value.account import (
+    Discounting,
     OutcomeTerms,
     OutcomeValue,
     ValueAccount,
@@ -82,23 +83,24 @@ def sensitivity_rows(
 ) -> tuple[SensitivityRow, ...]:
     """The ratio as submitted and under each changed assumption (investment never changes)."""
     with localcontext(Context(prec=34)):
+        discounting = discounting_of(document)
         rows = [SensitivityRow("As submitted", account.sroi_ratio)]
         for field, name in SHARES:
-            ratio = _ratio_with(document, account, _raise_share(field))
+            ratio = _ratio_with(discounting, account, _raise_share(field))
             rows.append(SensitivityRow(f"{name} +10 points", ratio))
-        rows.append(SensitivityRow("Proxies -25%", _ratio_with(document, account, _cut_proxy)))
+        cut = _ratio_with(discounting, account, _cut_proxy)
+        rows.append(SensitivityRow("Proxies -25%", cut))
         return tuple(rows)
 
 
 def _ratio_with(
-    document: Mapping[str, Any],
+    discounting: Discounting,
     account: ValueAccount,
     change: Callable[[OutcomeTerms], OutcomeTerms],
 ) -> Decimal | None:
     """The SROI ratio with ``change`` applied to the terms of every outcome."""
     if account.investment <= 0:
         return None
-    discounting = discounting_of(document)
     present_value = ZERO
     for outcome in account.outcomes:
         present_value += discounting.present_value(yearly_values(change(outcome.terms)))
