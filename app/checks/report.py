@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 from app.checks.facts import FactSet
 from app.checks.numbers import show_number
@@ -23,29 +25,78 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PARAMETER_KIND = {"money": "money", "share": "share"}
 
 
+class Message(NamedTuple):
+    """A rule's message split once: text, with parameters already written in, around the
+    names of the facts it quotes (one more text than facts)."""
+
+    texts: tuple[str, ...]
+    facts: tuple[str, ...]
+
+    def fill(self, context: Mapping[str, object]) -> str:
+        """The message with each quoted fact's value written out."""
+        texts = self.texts
+        if len(texts) == 1:
+            return texts[0]
+        shown = [texts[0]]
+        for after, name in enumerate(self.facts, 1):
+            shown.append(show_fact(name, context[name]))
+            shown.append(texts[after])
+        return "".join(shown)
+
+
+def prepare_message(template: str, parameters: Mapping[str, Parameter]) -> Message:
+    """Split a message at its {name}s and write in the parameters' values."""
+    parts = _PLACEHOLDER.split(template)
+    texts, facts = [parts[0]], []
+    for name, text in zip(parts[1::2], parts[2::2], strict=True):
+        if name in FACTS:
+            facts.append(name)
+            texts.append(text)
+        else:
+            parameter = parameters[name]
+            kind = _PARAMETER_KIND.get(parameter.unit, "number")
+            texts[-1] += show_number(parameter.value, kind) + text
+    return Message(tuple(texts), tuple(facts))
+
+
+@dataclass(frozen=True)
+class FindingTemplate:
+    """What every finding of one rule shares, prepared once when the rules are loaded."""
+
+    rule: Rule
+    message: Message
+    order: tuple[int, int, str]  # the start of finding_order: area, severity, rule id
+
+    @classmethod
+    def of(cls, rule: Rule, parameters: Mapping[str, Parameter]) -> FindingTemplate:
+        order = (_AREA_ORDER[rule.area], _SEVERITY_ORDER[rule.severity], rule.id)
+        return cls(rule, prepare_message(rule.message, parameters), order)
+
+
 def make_findings(
-    rules: Mapping[str, Rule],
+    templates: Mapping[str, FindingTemplate],
     fired: Iterable[tuple[str, int]],
     facts: FactSet,
-    parameters: Mapping[str, Parameter],
 ) -> list[dict]:
     """One finding per (rule, item) that fired, sorted by area, severity, rule and path."""
     keyed = []
     contexts: dict[tuple[str, int], dict] = {}  # most findings are about the same few items
     for rule_id, index in dict.fromkeys(fired):
-        rule = rules[rule_id]
+        template = templates[rule_id]
+        rule = template.rule
         context = contexts.get((rule.entity, index))
         if context is None:
             context = contexts[rule.entity, index] = facts.context(rule.entity, index)
+        path = rule.finding_path(index)
         finding = {
             "rule": rule.id,
             "area": rule.area,
             "severity": rule.severity,
-            "message": fill_message(rule.message, context, parameters),
-            "path": rule.finding_path(index),
+            "message": template.message.fill(context),
+            "path": path,
             "modules": list(rule.modules),
         }
-        keyed.append((finding_order(finding), finding))
+        keyed.append(((*template.order, path_key(path)), finding))
     keyed.sort(key=itemgetter(0))
     return [finding for _, finding in keyed]
 
@@ -75,28 +126,7 @@ def fill_message(
     template: str, context: Mapping[str, object], parameters: Mapping[str, Parameter]
 ) -> str:
     """Replace each {name} in a message with the fact's or parameter's value, written out."""
-
-    parts = _template_parts(template)
-    if len(parts) == 1:
-        return template
-    shown = []
-    for position, part in enumerate(parts):
-        if position % 2 == 0:
-            shown.append(part)
-        elif part in context:
-            shown.append(show_fact(part, context[part]))
-        else:
-            parameter = parameters[part]
-            shown.append(
-                show_number(parameter.value, _PARAMETER_KIND.get(parameter.unit, "number"))
-            )
-    return "".join(shown)
-
-
-@functools.lru_cache(maxsize=1024)
-def _template_parts(template: str) -> tuple[str, ...]:
-    """A message split into text and placeholder names: text, name, text, ..., text."""
-    return tuple(_PLACEHOLDER.split(template))
+    return prepare_message(template, parameters).fill(context)
 
 
 def show_fact(name: str, value: object) -> str:

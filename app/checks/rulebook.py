@@ -22,7 +22,7 @@ from app.checks.facts import FactSet, derive_facts
 from app.checks.loader import PARAMETERS_FILE, load_rules
 from app.checks.parameters import Parameter, load_parameters, parameter_values
 from app.checks.partition import build_partitions
-from app.checks.report import build_report, make_findings
+from app.checks.report import FindingTemplate, build_report, make_findings
 from app.checks.rule import Rule
 from app.checks.vocabulary import ENTITIES, FACTS, baseline
 from app.proposals.document import validate_document
@@ -57,6 +57,7 @@ class Rulebook:
         self.partitions = partitions
         self._rulesets = rulesets
         self._by_id = {rule.id: rule for rule in rules}
+        self._templates = {rule.id: FindingTemplate.of(rule, parameters) for rule in rules}
         self._values = parameter_values(parameters)
         self._sensitivity_tiers = _tiers_naming(rules, "sensitivity")
 
@@ -77,7 +78,7 @@ class Rulebook:
         """The check report of a schema-valid document."""
         account = compute_account(document)
         facts = derive_facts(document, account, self._values, self._sensitivity_tiers)
-        findings = make_findings(self._by_id, self.fire(facts.facts), facts, self.parameters)
+        findings = make_findings(self._templates, self.fire(facts.facts), facts)
         return build_report(facts.profile["tier"], findings, account.report())
 
     def case_fact(self, rule: Rule, facts: Mapping[str, object]) -> dict:

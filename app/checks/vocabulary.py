@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 ENTITIES = ("proposal", "stakeholder", "outcome")
 ITEM_SECTIONS = {"stakeholder": "stakeholders", "outcome": "outcomes"}
-RESERVED = ("entity", "index", "sid")
+RESERVED = ("entity", "index", "sid", "id")
 TYPES = ("bool", "count", "money", "number", "share", "ratio", "enum", "text")
 NUMERIC_TYPES = ("count", "money", "number", "share", "ratio")
 KINDS = ("challenge", "propose")

@@ -9,10 +9,11 @@ to 1:1. Present value is linear in each outcome's proxy, so it is solved exactly
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.value.account import (
     Discounting,
@@ -83,39 +84,83 @@ def sensitivity_rows(
 ) -> tuple[SensitivityRow, ...]:
     """The ratio as submitted and under each changed assumption (investment never changes)."""
     with localcontext(Context(prec=34)):
-        discounting = discounting_of(document)
         rows = [SensitivityRow("As submitted", account.sroi_ratio)]
-        for field, name in SHARES:
-            ratio = _ratio_with(discounting, account, _raise_share(field))
-            rows.append(SensitivityRow(f"{name} +10 points", ratio))
-        cut = _ratio_with(discounting, account, _cut_proxy)
-        rows.append(SensitivityRow("Proxies -25%", cut))
+        if account.investment <= 0:
+            return tuple(rows + [SensitivityRow(label, None) for label in _SCENARIOS])
+        discounting = discounting_of(document)
+        factors = [_Factors.of(outcome.terms, discounting) for outcome in account.outcomes]
+        for label, scenario in _SCENARIOS.items():
+            present_value = sum((scenario(f) for f in factors), ZERO)
+            rows.append(SensitivityRow(label, present_value / account.investment))
         return tuple(rows)
 
 
-def _ratio_with(
-    discounting: Discounting,
-    account: ValueAccount,
-    change: Callable[[OutcomeTerms], OutcomeTerms],
-) -> Decimal | None:
-    """The SROI ratio with ``change`` applied to the terms of every outcome."""
-    if account.investment <= 0:
-        return None
-    present_value = ZERO
-    for outcome in account.outcomes:
-        present_value += discounting.present_value(yearly_values(change(outcome.terms)))
-    return present_value / account.investment
+class _Factors(NamedTuple):
+    """One outcome's present value as a product, so that each assumption changes one factor.
+
+    ``PV = scale × (1 − DW) × (1 − DP) × (1 − AT) × years(1 − DO)``, where ``scale`` is the
+    signed quantity times the proxy and ``years(k)`` the present value of 1 a year kept at
+    ``k`` from one year to the next (the final, partial year pro rata). It is the sum
+    :func:`yearly_values` and :meth:`Discounting.present_value` make, factored.
+    """
+
+    scale: Decimal
+    kept: tuple[Decimal, ...]  # 1 − share, in the order of _KEPT
+    years: Decimal
+    years_dropped: Decimal  # years() with drop-off raised 10 points
+
+    @classmethod
+    def of(cls, terms: OutcomeTerms, discounting: Discounting) -> _Factors:
+        sign = -ONE if terms.negative else ONE
+        raised_drop_off = min(ONE, terms.drop_off + SHARE_STEP)
+        return cls(
+            scale=sign * terms.quantity * terms.proxy,
+            kept=tuple(ONE - getattr(terms, share) for share in _KEPT),
+            years=_years(terms.duration, ONE - terms.drop_off, discounting),
+            years_dropped=_years(terms.duration, ONE - raised_drop_off, discounting),
+        )
 
 
-def _raise_share(field: str) -> Callable[[OutcomeTerms], OutcomeTerms]:
-    def change(terms: OutcomeTerms) -> OutcomeTerms:
-        return terms._replace(**{field: min(ONE, getattr(terms, field) + SHARE_STEP)})
-
-    return change
+def _present_value(scale: Decimal, kept: Sequence[Decimal], years: Decimal) -> Decimal:
+    return scale * kept[0] * kept[1] * kept[2] * years
 
 
-def _cut_proxy(terms: OutcomeTerms) -> OutcomeTerms:
-    return terms._replace(proxy=terms.proxy * (ONE - PROXY_CUT))
+def _years(duration: Decimal, keep: Decimal, discounting: Discounting) -> Decimal:
+    """The present value of 1 a year for ``duration`` years, kept at ``keep`` each year."""
+    weights = []
+    held = ONE
+    for year in range(max(0, math.ceil(duration))):
+        weights.append(held * min(ONE, duration - year))
+        held *= keep
+    return discounting.present_value(weights)
+
+
+def _share_raised(share: str) -> Callable[[_Factors], Decimal]:
+    """The present value with one of ``_KEPT``'s shares raised 10 points (at most 100%)."""
+    position = _KEPT.index(share)
+
+    def scenario(factors: _Factors) -> Decimal:
+        kept = list(factors.kept)
+        kept[position] = max(ZERO, kept[position] - SHARE_STEP)
+        return _present_value(factors.scale, kept, factors.years)
+
+    return scenario
+
+
+def _drop_off_raised(factors: _Factors) -> Decimal:
+    return _present_value(factors.scale, factors.kept, factors.years_dropped)
+
+
+def _proxies_cut(factors: _Factors) -> Decimal:
+    return _present_value(factors.scale * (ONE - PROXY_CUT), factors.kept, factors.years)
+
+
+_KEPT = ("deadweight", "displacement", "attribution")
+_SCENARIOS: dict[str, Callable[[_Factors], Decimal]] = {
+    **{f"{name} +10 points": _share_raised(share) for share, name in SHARES if share in _KEPT},
+    "Drop-off +10 points": _drop_off_raised,
+    "Proxies -25%": _proxies_cut,
+}
 
 
 def _switching_values(

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from app.checks import engine
+from app.checks.errors import EngineError
 from app.checks.numbers import is_safe_number, safe_number
 from app.checks.report import finding_order
 from app.checks.rulebook import load_rulebook
@@ -51,6 +52,27 @@ def test_the_same_document_1500_times_leaks_no_state(rulebook, examples) -> None
         assert rulebook.check(document) == first
 
 
+def test_sessions_are_emptied_and_reused_between_checks(rulebook, examples) -> None:
+    """Each check starts in an emptied session: no fact or action of the one before is left."""
+    expected = {name: rulebook.check(document) for name, document in examples.items()}
+    pooled = engine.free_sessions()
+    assert pooled >= 1
+    order = list(examples) * 3
+    for name in order + order[::-1]:
+        assert rulebook.check(examples[name]) == expected[name]
+    assert engine.free_sessions() == pooled  # one check at a time needs no new session
+
+
+def test_a_failed_check_retires_its_session_and_the_next_is_right(rulebook, examples) -> None:
+    good = rulebook.check(examples["propose-hospital-discharge"])
+    pooled = engine.free_sessions()
+    fact = rulebook.case_fact(rulebook.rule("stakeholders.material-not-involved"), {})
+    with pytest.raises(EngineError, match="two items share an index"):
+        rulebook.fire({"stakeholder": [fact, dict(fact)]})
+    assert engine.free_sessions() == pooled - 1
+    assert rulebook.check(examples["propose-hospital-discharge"]) == good
+
+
 def test_checks_in_8_threads_match_the_sequential_results(rulebook, examples) -> None:
     documents = list(examples.values())
     expected = [rulebook.check(document) for document in documents]
@@ -64,6 +86,7 @@ def test_checks_in_8_threads_match_the_sequential_results(rulebook, examples) ->
         results = list(pool.map(worker, range(8)))
     assert all(all(batch) for batch in results)
     assert sum(len(batch) for batch in results) == 400
+    assert engine.free_sessions() <= 8 + 1  # never more sessions than checks at once
 
 
 def test_findings_come_out_in_a_stable_order(rulebook, examples) -> None:

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.value.account import compute_account
+from app.value.sensitivity import compute_sensitivity
 
 SHARE_FIELDS = ("deadweight", "attribution", "displacement", "drop_off")
 
@@ -84,3 +85,32 @@ def test_savings_totals_are_exact(items):
     non_cashable = sum(cents * years for cents, flag, years in items if not flag)
     assert summary.cashable_total == Decimal(cashable) / 100
     assert summary.non_cashable_total == Decimal(non_cashable) / 100
+
+
+def _changed(document: dict, label: str) -> dict:
+    """The document with the assumption a sensitivity row names changed in every outcome."""
+    outcomes = []
+    for outcome in document["outcomes"]:
+        outcome = dict(outcome, proxy=dict(outcome["proxy"]))
+        if label == "Proxies -25%":
+            outcome["proxy"]["value"] = float(Decimal(str(outcome["proxy"]["value"])) * 3 / 4)
+        else:
+            field = label.split(" +")[0].lower().replace("-", "_")
+            outcome[field] = float(min(Decimal(1), Decimal(str(outcome[field])) + Decimal("0.1")))
+        outcomes.append(outcome)
+    return dict(document, outcomes=outcomes)
+
+
+@settings(max_examples=150, deadline=None)
+@given(document=documents(), negative=st.booleans())
+def test_each_sensitivity_row_is_the_ratio_of_the_changed_document(document, negative):
+    """The rows are worked out by factoring each outcome's present value; recomputing the
+    whole account of the changed document gives the same ratio (to 20 significant digits)."""
+    document["outcomes"][0]["negative"] = negative
+    rows = compute_sensitivity(document).rows
+    assert rows[0].sroi_ratio == compute_account(document).sroi_ratio
+    for row in rows[1:]:
+        expected = compute_account(_changed(document, row.label)).sroi_ratio
+        assert abs(row.sroi_ratio - expected) <= abs(expected) * Decimal("1e-20") + Decimal(
+            "1e-20"
+        ), row.label
