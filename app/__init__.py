@@ -5,7 +5,10 @@ from flask import Flask
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the application: config, extensions, templates, blueprints and commands."""
+    from .json_provider import OrjsonProvider
+
     app = Flask(__name__, instance_relative_config=True)
+    app.json = OrjsonProvider(app)
 
     from . import config
 

@@ -12,6 +12,7 @@ from typing import Any
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
+_PLACES = {places: ONE.scaleb(-places) for places in range(5)}  # 0 → 1, 2 → 0.01, …
 
 
 def to_decimal(value: Any, default: Decimal = ZERO) -> Decimal:
@@ -45,11 +46,16 @@ def rounded(amount: Decimal | None, places: int = 2) -> float | None:
     """Round half up to ``places`` decimals and return a JSON-ready float (``None`` stays)."""
     if amount is None:
         return None
-    return float(amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    return float(amount.quantize(_quantum(places), rounding=ROUND_HALF_UP))
 
 
 def format_pounds(amount: Decimal | float | int, places: int = 0) -> str:
     """Show an amount in pounds with thousands separators, e.g. ``£12,400`` or ``−£1,250``."""
-    exact = to_decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    exact = to_decimal(amount).quantize(_quantum(places), rounding=ROUND_HALF_UP)
     sign = "\u2212" if exact < 0 else ""
     return f"{sign}£{abs(exact):,.{places}f}"
+
+
+def _quantum(places: int) -> Decimal:
+    """The smallest step of an amount rounded to ``places`` decimals (``0.01`` for 2)."""
+    return _PLACES.get(places) or ONE.scaleb(-places)
