@@ -26,7 +26,7 @@ from app.checks.report import FindingTemplate, build_report, make_findings
 from app.checks.rule import Rule
 from app.checks.vocabulary import ENTITIES, FACTS, baseline
 from app.proposals.document import validate_document
-from app.value.account import compute_account
+from app.value.account import ValueAccount, compute_account
 
 DERIVATION_PARAMETERS = ("tier_standard_from", "tier_full_from", "min_argument_words")
 
@@ -65,20 +65,24 @@ class Rulebook:
         """The rule with this id (KeyError if there is none)."""
         return self._by_id[rule_id]
 
-    def facts(self, document: Mapping[str, Any]) -> FactSet:
-        """The facts of a valid document."""
-        account = compute_account(document)
+    def facts(self, document: Mapping[str, Any], account: ValueAccount | None = None) -> FactSet:
+        """The facts of a valid document (give its value account if it is already computed)."""
+        account = account or compute_account(document)
         return derive_facts(document, account, self._values, self._sensitivity_tiers)
 
     def fire(self, facts: Mapping[str, list[dict]]) -> list[tuple[str, int]]:
         """(rule id, item index) of every rule durable-rules fires for these facts."""
         return self._rulesets.evaluate(facts)
 
+    def findings(self, fired: list[tuple[str, int]], facts: FactSet) -> list[dict]:
+        """The findings of the rules that fired, in the report's order."""
+        return make_findings(self._templates, fired, facts)
+
     def check(self, document: Mapping[str, Any]) -> dict:
         """The check report of a schema-valid document."""
         account = compute_account(document)
-        facts = derive_facts(document, account, self._values, self._sensitivity_tiers)
-        findings = make_findings(self._templates, self.fire(facts.facts), facts)
+        facts = self.facts(document, account)
+        findings = self.findings(self.fire(facts.facts), facts)
         return build_report(facts.profile["tier"], findings, account.report())
 
     def case_fact(self, rule: Rule, facts: Mapping[str, object]) -> dict:
