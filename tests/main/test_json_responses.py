@@ -27,7 +27,6 @@ AWKWARD = {
     "amount": decimal.Decimal("1.10"),
     "id": uuid.UUID(int=5),
     "pair": Pair(3, "x"),
-    "wide": 2**70,
     "café": "naïve — “quoted”",
 }
 
@@ -40,6 +39,16 @@ def test_responses_hold_what_flasks_own_writer_writes(app) -> None:
     assert json.loads(fast.get_data()) == json.loads(standard.get_data())
     assert json.loads(fast.get_data())["day"] == "Fri, 02 Jan 2026 00:00:00 GMT"
     assert list(json.loads(fast.get_data())) == sorted(AWKWARD)
+    # Written by orjson: text goes out as UTF-8 rather than as \u escapes.
+    assert "naïve — “quoted”".encode() in fast.get_data()
+    assert b"\\u00ef" in standard.get_data()
+
+
+def test_what_orjson_cannot_write_goes_to_flasks_writer(app) -> None:
+    wide = {"wide": 2**70, "café": "naïve"}
+    with app.app_context():
+        response = app.json.response(wide)
+    assert json.loads(response.get_data()) == wide
 
 
 def test_the_check_api_answers_the_report_of_each_example(client, app) -> None:
