@@ -90,18 +90,6 @@ def registered_count() -> int:
     return len(_HANDLES)
 
 
-def _rule_of(message: str) -> str:
-    """The rule an action message is for: its first key (rule ids need no JSON escaping)."""
-    return message[2 : message.index('"', 2)]
-
-
-def _index_of(fact: Mapping[str, object]) -> int:
-    index = fact.get("index")
-    if type(index) is not int:
-        raise EngineError(f"the rules engine was given a fact whose index is {index!r}")
-    return index
-
-
 class Rulesets:
     """Registered rulesets, each with the partition it was made from."""
 
@@ -180,42 +168,58 @@ def _assert_all(
     items: Sequence[dict],
     fired: list[tuple[str, int]],
 ) -> None:
-    """Assert ``items`` into one ruleset, note what fires, then retract them all."""
-    retractions = []
+    """Assert ``items`` into one ruleset, note what fires, then retract them all.
+
+    Each fact is written with only the partition's fields, then the session and the fact's
+    ``id`` (its index) are added to the end of its JSON text.
+    """
+    fields = partition.fields
+    session = f',"sid":"{sid}","id":'
+    assert_fact, start, complete = (
+        core.assert_fact,
+        core.start_action_for_state,
+        core.complete_and_start_action,
+    )
+    indexes = []
     try:
         for fact in items:
-            index = _index_of(fact)
-            projected = {name: fact[name] for name in partition.fields}
-            projected["sid"] = sid
-            projected["id"] = index
-            encoded = _ENCODE(projected)
+            index = fact.get("index")
+            if type(index) is not int:
+                raise EngineError(f"the rules engine was given a fact whose index is {index!r}")
+            encoded = _ENCODE({name: fact[name] for name in fields})
             if b":null" in encoded:
                 raise EngineError(
                     f"the rules engine was given a {partition.entity} fact holding null "
                     f"(a missing value, or a number that is not finite)"
                 )
-            code, state = core.assert_fact(handle, encoded.decode())
-            if code == _UNMATCHED:
-                raise _Unmatched(
-                    f"the rules engine matched no rule, not even the catch-all, for a "
-                    f"{partition.entity} fact whose entity is {fact.get('entity')!r}"
-                )
+            code, state = assert_fact(handle, f"{encoded[:-1].decode()}{session}{index}}}")
             if code != _HANDLED:
-                raise EngineError(
-                    f"the rules engine refused a {partition.entity} fact: "
-                    f"{_REFUSALS.get(code, f'code {code}')}"
-                )
-            retractions.append(f'{{"sid":"{sid}","id":{index}}}')
-            action = core.start_action_for_state(handle, state)
+                raise _refusal(partition, fact, code)
+            indexes.append(index)
+            action = start(handle, state)
             message = action[1] if action else None
             while message:
-                rule = _rule_of(message)
+                rule = message[2 : message.index('"', 2)]  # the first key: rule ids need no escapes
                 if rule != CATCH_ALL:
                     fired.append((rule, index))
-                message = core.complete_and_start_action(handle, state)
-        core.retract_facts(handle, f"[{','.join(retractions)}]")
+                message = complete(handle, state)
+        core.retract_facts(
+            handle, "[" + ",".join(f'{{"sid":"{sid}","id":{i}}}' for i in indexes) + "]"
+        )
     except (core.error, orjson.JSONEncodeError, UnicodeError, KeyError) as error:
         raise EngineError(f"the rules engine failed on {partition.name}: {error!r}") from error
+
+
+def _refusal(partition: Partition, fact: Mapping[str, object], code: int) -> EngineError:
+    """The error for a fact the engine did not take as handled."""
+    if code == _UNMATCHED:
+        return _Unmatched(
+            f"the rules engine matched no rule, not even the catch-all, for a "
+            f"{partition.entity} fact whose entity is {fact.get('entity')!r}"
+        )
+    return EngineError(
+        f"the rules engine refused a {partition.entity} fact: {_REFUSALS.get(code, f'code {code}')}"
+    )
 
 
 def _delete_state(handle: int, sid: str) -> None:

@@ -18,7 +18,7 @@ from app.checks.numbers import safe_number
 from app.checks.vfm_facts import FOUR_ES, vfm_profile
 from app.checks.vocabulary import TIERS
 from app.value.account import ValueAccount
-from app.value.sensitivity import sensitivity_rows
+from app.value.sensitivity import sensitivity_ratios
 
 _SENSITIVITY = re.compile(r"sensitiv|switching value", re.IGNORECASE)
 
@@ -35,13 +35,14 @@ class FactSet:
         """The proposal profile fact."""
         return self.facts["proposal"][0]
 
-    def context(self, entity: str, index: int) -> dict:
-        """Every fact and label a message about one item (or the proposal) may quote."""
-        merged = {**self.profile, **self.labels["proposal"][0]}
-        if entity != "proposal":
-            merged.update(self.facts[entity][index])
-            merged.update(self.labels[entity][index])
-        return merged
+    def places(self, entity: str, index: int) -> tuple[dict, dict, dict, dict]:
+        """Where a message about one item (or the proposal) reads the facts it quotes: the
+        profile, its labels, the item's facts and the item's labels (the profile's again for
+        a message about the proposal)."""
+        profile, labels = self.profile, self.labels["proposal"][0]
+        if entity == "proposal":
+            return profile, labels, profile, labels
+        return profile, labels, self.facts[entity][index], self.labels[entity][index]
 
 
 def tier_for(contract_value: float, risk: str, params: Mapping[str, float]) -> tuple[str, str]:
@@ -87,7 +88,7 @@ def derive_facts(
         **context,
         "has_deadweight_or_attribution": profile["has_deadweight_or_attribution"],
     }
-    outcomes, outcome_labels = items.outcome_facts(document, outcome_context)
+    outcomes, outcome_labels = items.outcome_facts(document, outcome_context, groups, group_labels)
     return FactSet(
         facts={"proposal": [profile], "stakeholder": groups, "outcome": outcomes},
         labels={"proposal": [labels], "stakeholder": group_labels, "outcome": outcome_labels},
@@ -145,9 +146,8 @@ def _valued(outcome: Mapping[str, Any]) -> bool:
 
 def _sensitivity(document: Mapping[str, Any], account: ValueAccount, wanted: bool) -> dict:
     ratios = []
-    if wanted:
-        rows = sensitivity_rows(document, account)
-        ratios = [row.sroi_ratio for row in rows if row.sroi_ratio is not None]
+    if wanted and account.sroi_ratio is not None:
+        ratios = [account.sroi_ratio, *sensitivity_ratios(document, account)]
     return {
         "has_sensitivity": bool(ratios),
         "sensitivity_min_ratio": safe_number(min(ratios)) if ratios else 0,
@@ -180,7 +180,8 @@ def _stage(stakeholder: Mapping[str, Any], stage: str) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    kind = type(value)
+    return kind is float or kind is int or (kind is not bool and isinstance(value, int | float))
 
 
 def _listing(names: list[str]) -> str:

@@ -37,9 +37,10 @@ def filled(text: object) -> bool:
 
 def number(value: object, default: float = 0) -> int | float:
     """A number from the document in engine-safe form; ``default`` when missing."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return safe_number(default)
-    return safe_number(value)
+    kind = type(value)
+    if kind is float or kind is int or (kind is not bool and isinstance(value, int | float)):
+        return safe_number(value)
+    return safe_number(default)
 
 
 def is_involved(stakeholder: Mapping[str, Any]) -> bool:
@@ -52,7 +53,7 @@ def is_involved(stakeholder: Mapping[str, Any]) -> bool:
 def stakeholder_facts(
     document: Mapping[str, Any], context: Mapping[str, object], min_words: int
 ) -> tuple[list[dict], list[dict]]:
-    """Engine facts and text labels for each stakeholder group."""
+    """Engine facts and text labels for each stakeholder group (in the document's order)."""
     outcome_counts: dict[str, int] = {}
     for outcome in listed(document.get("outcomes")):
         if isinstance(outcome, dict) and isinstance(outcome.get("stakeholder"), str):
@@ -89,26 +90,33 @@ def _stakeholder(item: Mapping[str, Any], min_words: int) -> dict:
 
 
 def outcome_facts(
-    document: Mapping[str, Any], context: Mapping[str, object]
+    document: Mapping[str, Any],
+    context: Mapping[str, object],
+    groups: Sequence[Mapping[str, object]],
+    group_labels: Sequence[Mapping[str, str]],
 ) -> tuple[list[dict], list[dict]]:
-    """Engine facts and text labels for each outcome."""
-    groups = {
-        item.get("id"): item
-        for item in listed(document.get("stakeholders"))
-        if isinstance(item, dict)
-    }
+    """Engine facts and text labels for each outcome, given those of the stakeholder groups
+    (an outcome's group is the last one with its ``stakeholder`` id)."""
+    unnamed = (False, "no stakeholder")
+    by_id: dict[object, tuple[bool, str]] = {}
+    for item, fact, label in zip(
+        listed(document.get("stakeholders")), groups, group_labels, strict=True
+    ):
+        if isinstance(item, dict):
+            found = (fact["stakeholder_involved"], label["stakeholder_name"])
+            by_id[item.get("id")] = found if item else unnamed
     facts, labels = [], []
     for index, item in enumerate(listed(document.get("outcomes"))):
         item = item if isinstance(item, dict) else {}
-        group = groups.get(item.get("stakeholder"))
+        involved, name = by_id.get(item.get("stakeholder"), unnamed)
         fact = {"entity": "outcome", "index": index, **context}
         fact.update(_outcome(item))
-        fact["outcome_stakeholder_involved"] = group is not None and is_involved(group)
+        fact["outcome_stakeholder_involved"] = involved
         facts.append(fact)
         labels.append(
             {
                 "outcome_name": str(item.get("id") or f"outcome {index + 1}"),
-                "outcome_stakeholder_name": _name(group) if group else "no stakeholder",
+                "outcome_stakeholder_name": name,
             }
         )
     return facts, labels

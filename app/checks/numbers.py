@@ -9,6 +9,7 @@ stays non-zero), and magnitudes capped just under 10^15.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from decimal import Decimal
 
 LIMIT = 999_999_999_999_999
@@ -18,6 +19,8 @@ SMALLEST = 0.0001
 def safe_number(value: int | float | Decimal) -> int | float:
     """Return ``value`` as an int or float whose JSON form the engine accepts."""
     kind = type(value)
+    if kind is Decimal:  # the value account's amounts: exactly as their nearest float
+        value, kind = float(value), float
     if kind is float and -LIMIT < value < LIMIT:  # the usual case, answered first
         rounded = round(value, 4)
         if rounded != 0:
@@ -50,11 +53,29 @@ def is_safe_number(value: object) -> bool:
 
 def show_number(value: float, kind: str) -> str:
     """Write a number for a message: ``money`` £1,234, ``share`` 40%, else up to 2 decimals."""
-    if kind == "money":
-        return f"£{value:,.0f}" if value >= 0 else f"−£{-value:,.0f}"
-    if kind == "share":
-        percent = round(float(value) * 100, 1)
-        return f"{percent:.0f}%" if percent.is_integer() else f"{percent:.1f}%"
-    if kind == "count" or float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+    return shower(kind)(value)
+
+
+def shower(kind: str) -> Callable[[float], str]:
+    """The function that writes numbers of this kind for a message."""
+    return _SHOWERS.get(kind, _show_plain)
+
+
+def _show_money(value: float) -> str:
+    return f"£{value:,.0f}" if value >= 0 else f"−£{-value:,.0f}"
+
+
+def _show_share(value: float) -> str:
+    percent = round(float(value) * 100, 1)
+    return f"{percent:.0f}%" if percent.is_integer() else f"{percent:.1f}%"
+
+
+def _show_count(value: float) -> str:
+    return f"{int(value):,}"
+
+
+def _show_plain(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+_SHOWERS = {"money": _show_money, "share": _show_share, "count": _show_count}

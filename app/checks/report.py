@@ -9,54 +9,89 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
 from app.checks.facts import FactSet
-from app.checks.numbers import show_number
+from app.checks.numbers import show_number, shower
 from app.checks.parameters import Parameter
 from app.checks.rule import AREAS, SEVERITIES, Rule
-from app.checks.vocabulary import FACTS, NUMERIC_TYPES
+from app.checks.vocabulary import FACTS, NUMERIC_TYPES, FactSpec
 
 SEVERITY_WEIGHTS = {"blocker": 40, "major": 15, "minor": 5, "advice": 0}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PARAMETER_KIND = {"money": "money", "share": "share"}
 
 
+PROFILE, PROFILE_LABELS, ITEM, ITEM_LABELS = range(4)
+"""Where a quoted fact is read: the places of :meth:`FactSet.places`, in this order."""
+
+
+class Quote(NamedTuple):
+    """A fact a message quotes: where to read it and how to write it out."""
+
+    name: str
+    place: int
+    show: Callable[[object], str]
+
+
 class Message(NamedTuple):
     """A rule's message split once: text, with parameters already written in, around the
-    names of the facts it quotes (one more text than facts)."""
+    facts it quotes (one more text than quotes)."""
 
     texts: tuple[str, ...]
-    facts: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """The names of the facts the message quotes, in order."""
+        return tuple(quote.name for quote in self.quotes)
 
     def fill(self, context: Mapping[str, object]) -> str:
-        """The message with each quoted fact's value written out."""
-        texts = self.texts
-        if len(texts) == 1:
+        """The message with each quoted fact's value, read from one mapping, written out."""
+        return self.fill_from((context,) * 4)
+
+    def fill_from(self, places: Sequence[Mapping[str, object]]) -> str:
+        """The message with each quoted fact's value, read from its place, written out."""
+        texts, quotes = self.texts, self.quotes
+        if len(quotes) == 1:  # the most common message: one fact quoted
+            quote = quotes[0]
+            return texts[0] + quote.show(places[quote.place][quote.name]) + texts[1]
+        if not quotes:
             return texts[0]
         shown = [texts[0]]
-        for after, name in enumerate(self.facts, 1):
-            shown.append(show_fact(name, context[name]))
-            shown.append(texts[after])
+        for quote, text in zip(quotes, texts[1:], strict=True):
+            shown.append(quote.show(places[quote.place][quote.name]))
+            shown.append(text)
         return "".join(shown)
 
 
-def prepare_message(template: str, parameters: Mapping[str, Parameter]) -> Message:
-    """Split a message at its {name}s and write in the parameters' values."""
+def prepare_message(
+    template: str, parameters: Mapping[str, Parameter], entity: str = "proposal"
+) -> Message:
+    """Split a message at its {name}s, write in the parameters' values, and note where each
+    quoted fact of a rule about ``entity`` is read and how it is shown."""
     parts = _PLACEHOLDER.split(template)
-    texts, facts = [parts[0]], []
+    texts, quotes = [parts[0]], []
     for name, text in zip(parts[1::2], parts[2::2], strict=True):
         if name in FACTS:
-            facts.append(name)
+            quotes.append(Quote(name, _place(FACTS[name], entity), _shower(FACTS[name])))
             texts.append(text)
         else:
             parameter = parameters[name]
             kind = _PARAMETER_KIND.get(parameter.unit, "number")
             texts[-1] += show_number(parameter.value, kind) + text
-    return Message(tuple(texts), tuple(facts))
+    return Message(tuple(texts), tuple(quotes))
+
+
+def _place(spec: FactSpec, entity: str) -> int:
+    """Where a rule about ``entity`` reads ``spec``: the item's own fact when it has one."""
+    on_item = entity != "proposal" and entity in spec.entities
+    if spec.type == "text":
+        return ITEM_LABELS if on_item else PROFILE_LABELS
+    return ITEM if on_item else PROFILE
 
 
 @dataclass(frozen=True)
@@ -66,11 +101,13 @@ class FindingTemplate:
     rule: Rule
     message: Message
     order: tuple[int, int, str]  # the start of finding_order: area, severity, rule id
+    path_parts: tuple[str, ...]  # the rule's path split at {index} (one part for the proposal)
 
     @classmethod
     def of(cls, rule: Rule, parameters: Mapping[str, Parameter]) -> FindingTemplate:
         order = (_AREA_ORDER[rule.area], _SEVERITY_ORDER[rule.severity], rule.id)
-        return cls(rule, prepare_message(rule.message, parameters), order)
+        parts = tuple(rule.path.split("{index}")) if rule.each else (rule.path,)
+        return cls(rule, prepare_message(rule.message, parameters, rule.entity), order, parts)
 
 
 def make_findings(
@@ -80,19 +117,20 @@ def make_findings(
 ) -> list[dict]:
     """One finding per (rule, item) that fired, sorted by area, severity, rule and path."""
     keyed = []
-    contexts: dict[tuple[str, int], dict] = {}  # most findings are about the same few items
+    places: dict[tuple[str, int], tuple] = {}  # most findings are about the same few items
     for rule_id, index in dict.fromkeys(fired):
         template = templates[rule_id]
         rule = template.rule
-        context = contexts.get((rule.entity, index))
-        if context is None:
-            context = contexts[rule.entity, index] = facts.context(rule.entity, index)
-        path = rule.finding_path(index)
+        found = places.get((rule.entity, index))
+        if found is None:
+            found = places[rule.entity, index] = facts.places(rule.entity, index)
+        parts = template.path_parts
+        path = parts[0] if len(parts) == 1 else str(index).join(parts)
         finding = {
             "rule": rule.id,
             "area": rule.area,
             "severity": rule.severity,
-            "message": template.message.fill(context),
+            "message": template.message.fill_from(found),
             "path": path,
             "modules": list(rule.modules),
         }
@@ -131,12 +169,20 @@ def fill_message(
 
 def show_fact(name: str, value: object) -> str:
     """A fact's value as a message shows it."""
-    spec = FACTS[name]
+    return _shower(FACTS[name])(value)
+
+
+def _shower(spec: FactSpec) -> Callable[[object], str]:
+    """How a message writes out the values of one fact."""
     if spec.type == "bool":
-        return "yes" if value else "no"
+        return _yes_no
     if spec.type in NUMERIC_TYPES:
-        return show_number(value, spec.type)  # type: ignore[arg-type]
-    return str(value)
+        return shower(spec.type)  # type: ignore[return-value]
+    return str
+
+
+def _yes_no(value: object) -> str:
+    return "yes" if value else "no"
 
 
 def summarise_areas(findings: Iterable[Mapping[str, object]]) -> dict[str, dict]:

@@ -16,7 +16,9 @@ _MINIMUM = re.compile(
     r"\b(do(ing)? (the )?min(imum)?|do(ing)? nothing|no change|status quo|business as usual)\b",
     re.IGNORECASE,
 )
-_VOLUNTEER = re.compile(r"volunteer", re.IGNORECASE)
+VOLUNTEER = "volunteer"
+"""Mentioned in any case: the text is lowered first (no character lowers to one of its letters
+without matching it case-insensitively, tests/checks/test_checks_facts.py)."""
 
 
 def vfm_profile(document: Mapping[str, Any], account: ValueAccount, min_words: int) -> dict:
@@ -56,7 +58,7 @@ def _costs_and_savings(document: Mapping[str, Any], account: ValueAccount) -> di
     return {
         "volunteer_time_value": safe_number(by_type.get("volunteer_time", 0)),
         "in_kind_value": safe_number(by_type.get("in_kind", 0)),
-        "volunteers_mentioned": bool(_VOLUNTEER.search(_volunteer_text(document))),
+        "volunteers_mentioned": VOLUNTEER in _volunteer_text(document).lower(),
         "savings_count": len(savings),
         "cashable_savings_total": safe_number(account.savings.cashable_total),
         "non_cashable_savings_total": safe_number(account.savings.non_cashable_total),

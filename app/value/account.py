@@ -70,11 +70,16 @@ class Discounting:
         self._first_power = 1 if from_year_one else 0
         self._divisors: list[Decimal] = []
 
+    def divisors(self, years: int) -> list[Decimal]:
+        """The divisors of years 1 to ``years`` first (the list may hold more years)."""
+        divisors = self._divisors
+        while len(divisors) < years:
+            divisors.append(self._base ** (len(divisors) + self._first_power))
+        return divisors
+
     def present_value(self, by_year: Sequence[Decimal]) -> Decimal:
         """The sum of each year's value over its divisor (year 1 is ``by_year[0]``)."""
-        divisors = self._divisors
-        while len(divisors) < len(by_year):
-            divisors.append(self._base ** (len(divisors) + self._first_power))
+        divisors = self.divisors(len(by_year))
         return sum((value / divisors[t] for t, value in enumerate(by_year)), ZERO)
 
 

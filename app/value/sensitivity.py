@@ -10,10 +10,10 @@ to 1:1. Present value is linear in each outcome's proxy, so it is solved exactly
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from typing import Any, NamedTuple
+from typing import Any
 
 from app.value.account import (
     Discounting,
@@ -28,12 +28,6 @@ from app.value.money import ONE, ZERO
 
 SHARE_STEP = Decimal("0.10")
 PROXY_CUT = Decimal("0.25")
-SHARES = (
-    ("deadweight", "Deadweight"),
-    ("attribution", "Attribution"),
-    ("displacement", "Displacement"),
-    ("drop_off", "Drop-off"),
-)
 
 
 @dataclass(frozen=True)
@@ -83,84 +77,70 @@ def sensitivity_rows(
     document: Mapping[str, Any], account: ValueAccount
 ) -> tuple[SensitivityRow, ...]:
     """The ratio as submitted and under each changed assumption (investment never changes)."""
-    with localcontext(Context(prec=34)):
-        rows = [SensitivityRow("As submitted", account.sroi_ratio)]
-        if account.investment <= 0:
-            return tuple(rows + [SensitivityRow(label, None) for label in _SCENARIOS])
-        discounting = discounting_of(document)
-        factors = [_Factors.of(outcome.terms, discounting) for outcome in account.outcomes]
-        for label, scenario in _SCENARIOS.items():
-            present_value = sum((scenario(f) for f in factors), ZERO)
-            rows.append(SensitivityRow(label, present_value / account.investment))
-        return tuple(rows)
+    ratios = sensitivity_ratios(document, account)
+    return (
+        SensitivityRow("As submitted", account.sroi_ratio),
+        *(SensitivityRow(label, ratio) for label, ratio in zip(SCENARIOS, ratios, strict=True)),
+    )
 
 
-class _Factors(NamedTuple):
-    """One outcome's present value as a product, so that each assumption changes one factor.
+def sensitivity_ratios(
+    document: Mapping[str, Any], account: ValueAccount
+) -> tuple[Decimal | None, ...]:
+    """The ratio under each changed assumption of :data:`SCENARIOS`, in that order (each None
+    when no inputs are recorded).
 
+    Each outcome's present value is a product,
     ``PV = scale × (1 − DW) × (1 − DP) × (1 − AT) × years(1 − DO)``, where ``scale`` is the
     signed quantity times the proxy and ``years(k)`` the present value of 1 a year kept at
-    ``k`` from one year to the next (the final, partial year pro rata). It is the sum
-    :func:`yearly_values` and :meth:`Discounting.present_value` make, factored.
+    ``k`` from one year to the next (the final, partial year pro rata): the sum
+    :func:`yearly_values` and :meth:`Discounting.present_value` make, factored. Each scenario
+    changes one factor.
     """
-
-    scale: Decimal
-    kept: tuple[Decimal, ...]  # 1 − share, in the order of _KEPT
-    years: Decimal
-    years_dropped: Decimal  # years() with drop-off raised 10 points
-
-    @classmethod
-    def of(cls, terms: OutcomeTerms, discounting: Discounting) -> _Factors:
-        sign = -ONE if terms.negative else ONE
-        raised_drop_off = min(ONE, terms.drop_off + SHARE_STEP)
-        return cls(
-            scale=sign * terms.quantity * terms.proxy,
-            kept=tuple(ONE - getattr(terms, share) for share in _KEPT),
-            years=_years(terms.duration, ONE - terms.drop_off, discounting),
-            years_dropped=_years(terms.duration, ONE - raised_drop_off, discounting),
-        )
-
-
-def _present_value(scale: Decimal, kept: Sequence[Decimal], years: Decimal) -> Decimal:
-    return scale * kept[0] * kept[1] * kept[2] * years
+    if account.investment <= 0:
+        return (None,) * len(SCENARIOS)
+    with localcontext(Context(prec=34)):
+        discounting = discounting_of(document)
+        totals = [ZERO] * len(SCENARIOS)
+        for outcome in account.outcomes:
+            terms = outcome.terms
+            scale = (-ONE if terms.negative else ONE) * terms.quantity * terms.proxy
+            dw, dp, at = ONE - terms.deadweight, ONE - terms.displacement, ONE - terms.attribution
+            years, years_dropped = _years(terms, discounting)
+            totals[0] += scale * max(ZERO, dw - SHARE_STEP) * dp * at * years
+            totals[1] += scale * dw * dp * max(ZERO, at - SHARE_STEP) * years
+            totals[2] += scale * dw * max(ZERO, dp - SHARE_STEP) * at * years
+            totals[3] += scale * dw * dp * at * years_dropped
+            totals[4] += scale * (ONE - PROXY_CUT) * dw * dp * at * years
+        return tuple(total / account.investment for total in totals)
 
 
-def _years(duration: Decimal, keep: Decimal, discounting: Discounting) -> Decimal:
-    """The present value of 1 a year for ``duration`` years, kept at ``keep`` each year."""
-    weights = []
-    held = ONE
-    for year in range(max(0, math.ceil(duration))):
-        weights.append(held * min(ONE, duration - year))
+def _years(terms: OutcomeTerms, discounting: Discounting) -> tuple[Decimal, Decimal]:
+    """The present value of 1 a year for the outcome's duration, kept at ``1 − DO`` each year,
+    and the same with drop-off raised 10 points (at most 100%)."""
+    duration = terms.duration
+    keep = ONE - terms.drop_off
+    keep_dropped = ONE - min(ONE, terms.drop_off + SHARE_STEP)
+    held = held_dropped = ONE
+    years = years_dropped = ZERO
+    count = max(0, math.ceil(duration))
+    for year, divisor in zip(range(count), discounting.divisors(count), strict=False):
+        part = min(ONE, duration - year)
+        years += held * part / divisor
+        years_dropped += held_dropped * part / divisor
         held *= keep
-    return discounting.present_value(weights)
+        held_dropped *= keep_dropped
+    return years, years_dropped
 
 
-def _share_raised(share: str) -> Callable[[_Factors], Decimal]:
-    """The present value with one of ``_KEPT``'s shares raised 10 points (at most 100%)."""
-    position = _KEPT.index(share)
-
-    def scenario(factors: _Factors) -> Decimal:
-        kept = list(factors.kept)
-        kept[position] = max(ZERO, kept[position] - SHARE_STEP)
-        return _present_value(factors.scale, kept, factors.years)
-
-    return scenario
-
-
-def _drop_off_raised(factors: _Factors) -> Decimal:
-    return _present_value(factors.scale, factors.kept, factors.years_dropped)
-
-
-def _proxies_cut(factors: _Factors) -> Decimal:
-    return _present_value(factors.scale * (ONE - PROXY_CUT), factors.kept, factors.years)
-
-
-_KEPT = ("deadweight", "displacement", "attribution")
-_SCENARIOS: dict[str, Callable[[_Factors], Decimal]] = {
-    **{f"{name} +10 points": _share_raised(share) for share, name in SHARES if share in _KEPT},
-    "Drop-off +10 points": _drop_off_raised,
-    "Proxies -25%": _proxies_cut,
-}
+SCENARIOS = (
+    "Deadweight +10 points",
+    "Attribution +10 points",
+    "Displacement +10 points",
+    "Drop-off +10 points",
+    "Proxies -25%",
+)
+"""The changed assumptions, one row each, after the row as submitted."""
 
 
 def _switching_values(

@@ -1,11 +1,14 @@
 """Fact derivation: flat, typed, never None, and measuring what the vocabulary says."""
 
 import copy
+import re
+import sys
 
 import pytest
 
 from app.checks.errors import EngineError
 from app.checks.numbers import is_safe_number
+from app.checks.vfm_facts import VOLUNTEER
 from app.checks.vocabulary import FACTS, RESERVED
 
 
@@ -66,6 +69,48 @@ def test_per_item_facts_link_outcomes_to_their_groups(rulebook, examples) -> Non
     assert [g["stakeholder_involved"] for g in groups] == [True, False, True, False]
     assert [g["stakeholder_outcome_count"] for g in groups] == [1, 0, 1, 0]
     assert facts.labels["outcome"][1]["outcome_stakeholder_name"] == "Older people discharged home"
+
+
+@pytest.mark.parametrize(
+    ("summary", "mentioned"),
+    [("Run by VOLUNTEERS", True), ("a Volunteer-led service", True), ("paid staff", False)],
+)
+def test_volunteers_are_mentioned_in_any_case(rulebook, summary, mentioned) -> None:
+    draft = {"format": "proposal/1", "kind": "challenge", "title": "Draft", "summary": summary}
+    assert rulebook.facts(draft).profile["volunteers_mentioned"] is mentioned
+
+
+def test_lowering_finds_volunteer_exactly_where_a_case_blind_search_does() -> None:
+    # Every character that a case-insensitive pattern takes for a letter of "volunteer" lowers
+    # to that letter, and no other character lowers to one, so lowering the text first
+    # changes nothing.
+    letters = "".join(sorted(set(VOLUNTEER)))
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    blind = set(re.findall(f"[{letters}]", everything, re.IGNORECASE))
+    lowered = {character for character in everything if set(character.lower()) & set(letters)}
+    assert blind == lowered
+    for character in blind:
+        assert re.fullmatch(character.lower(), character, re.IGNORECASE), hex(ord(character))
+
+
+def test_an_outcome_of_an_empty_or_unknown_group_has_no_stakeholder(rulebook) -> None:
+    draft = {
+        "format": "proposal/1",
+        "kind": "challenge",
+        "title": "Draft",
+        "stakeholders": [{"id": "a", "name": "Group A"}, {}],
+        "outcomes": [
+            {"id": "o1", "stakeholder": "a"},
+            {"id": "o2"},
+            {"id": "o3", "stakeholder": "z"},
+        ],
+    }
+    labels = rulebook.facts(draft).labels["outcome"]
+    assert [label["outcome_stakeholder_name"] for label in labels] == [
+        "Group A",
+        "no stakeholder",
+        "no stakeholder",
+    ]
 
 
 def test_sensitivity_is_computed_only_where_a_rule_needs_it(rulebook, examples) -> None:
