@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from app.checks.facts import FactSet
 from app.checks.numbers import show_number, shower
@@ -99,6 +99,7 @@ class FindingTemplate:
     """What every finding of one rule shares, prepared once when the rules are loaded."""
 
     rule: Rule
+    entity: str
     message: Message
     order: tuple[int, int, str]  # the start of finding_order: area, severity, rule id
     path_parts: tuple[str, ...]  # the rule's path split at {index} (one part for the proposal)
@@ -107,7 +108,13 @@ class FindingTemplate:
     def of(cls, rule: Rule, parameters: Mapping[str, Parameter]) -> FindingTemplate:
         order = (_AREA_ORDER[rule.area], _SEVERITY_ORDER[rule.severity], rule.id)
         parts = tuple(rule.path.split("{index}")) if rule.each else (rule.path,)
-        return cls(rule, prepare_message(rule.message, parameters, rule.entity), order, parts)
+        message = prepare_message(rule.message, parameters, rule.entity)
+        return cls(rule, rule.entity, message, order, parts)
+
+    def path(self, index: int) -> str:
+        """The JSON Pointer of the part to fix for the item at ``index``."""
+        parts = self.path_parts
+        return parts[0] if len(parts) == 1 else str(index).join(parts)
 
 
 def make_findings(
@@ -120,14 +127,13 @@ def make_findings(
     places: dict[tuple[str, int], tuple] = {}  # most findings are about the same few items
     for rule_id, index in dict.fromkeys(fired):
         template = templates[rule_id]
-        rule = template.rule
-        found = places.get((rule.entity, index))
+        found = places.get((template.entity, index))
         if found is None:
-            found = places[rule.entity, index] = facts.places(rule.entity, index)
-        parts = template.path_parts
-        path = parts[0] if len(parts) == 1 else str(index).join(parts)
+            found = places[template.entity, index] = facts.places(template.entity, index)
+        rule = template.rule
+        path = template.path(index)
         finding = {
-            "rule": rule.id,
+            "rule": rule_id,
             "area": rule.area,
             "severity": rule.severity,
             "message": template.message.fill_from(found),
@@ -185,11 +191,11 @@ def _yes_no(value: object) -> str:
     return "yes" if value else "no"
 
 
-def summarise_areas(findings: Iterable[Mapping[str, object]]) -> dict[str, dict]:
+def summarise_areas(findings: Iterable[Mapping[str, Any]]) -> dict[str, dict]:
     """Status and score of each area."""
     severities: dict[str, list[str]] = {area: [] for area in AREAS}
     for finding in findings:
-        severities[str(finding["area"])].append(str(finding["severity"]))
+        severities[finding["area"]].append(finding["severity"])
     return {area: _area(found) for area, found in severities.items()}
 
 

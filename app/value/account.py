@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 from typing import Any, NamedTuple
 
@@ -83,8 +82,7 @@ class Discounting:
         return sum((value / divisors[t] for t, value in enumerate(by_year)), ZERO)
 
 
-@dataclass(frozen=True)
-class OutcomeValue:
+class OutcomeValue(NamedTuple):
     """The value of one outcome, year by year and discounted."""
 
     id: str
@@ -96,8 +94,7 @@ class OutcomeValue:
     terms: OutcomeTerms
 
 
-@dataclass(frozen=True)
-class SavingsSummary:
+class SavingsSummary(NamedTuple):
     """Savings to public bodies over their stated years, cashable kept apart from non-cashable."""
 
     by_body: dict[str, dict[str, Decimal]]
@@ -105,8 +102,7 @@ class SavingsSummary:
     non_cashable_total: Decimal
 
 
-@dataclass(frozen=True)
-class ValueAccount:
+class ValueAccount(NamedTuple):
     """Everything the SROI arithmetic says about one proposal document."""
 
     outcomes: tuple[OutcomeValue, ...]
@@ -154,7 +150,7 @@ def _compute(document: Mapping[str, Any]) -> ValueAccount:
     investment_by_type = _investment_by_type(document.get("inputs") or [])
     investment = sum(investment_by_type.values(), ZERO)
     year1 = sum((o.year1_impact for o in outcomes), ZERO)
-    notes = _outcome_notes(raw_outcomes)
+    notes = _outcome_notes(raw_outcomes, outcomes)
     ratio, net_ratio = _ratios(present_value, investment, notes)
     return ValueAccount(
         outcomes=outcomes,
@@ -303,12 +299,14 @@ def _payback(investment: Decimal, year1: Decimal, notes: list[str]) -> Decimal |
     return investment / (year1 / 12)
 
 
-def _outcome_notes(outcomes: Sequence[Mapping[str, Any]]) -> list[str]:
+def _outcome_notes(
+    outcomes: Sequence[Mapping[str, Any]], valued: Sequence[OutcomeValue]
+) -> list[str]:
     """Plain-English notes on outcomes whose arithmetic needs saying."""
     notes = [] if outcomes else ["No outcomes are recorded, so no value is counted."]
-    for outcome in outcomes:
+    for outcome, value in zip(outcomes, valued, strict=True):
         name = outcome.get("id") or "an outcome"
-        duration = to_decimal(outcome.get("duration_years"), ONE)
+        duration = value.terms.duration
         if duration <= 0:
             notes.append(f"Outcome {name} lasts no time, so it adds no value.")
         elif duration != duration.to_integral_value():
