@@ -44,11 +44,6 @@ class Message(NamedTuple):
     texts: tuple[str, ...]
     quotes: tuple[Quote, ...]
 
-    @property
-    def facts(self) -> tuple[str, ...]:
-        """The names of the facts the message quotes, in order."""
-        return tuple(quote.name for quote in self.quotes)
-
     def fill(self, context: Mapping[str, object]) -> str:
         """The message with each quoted fact's value, read from one mapping, written out."""
         return self.fill_from((context,) * 4)
