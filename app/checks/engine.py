@@ -56,7 +56,7 @@ class Partition:
     name: str
     entity: str
     definition: Mapping[str, dict]
-    fields: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...]  # (fact, its name in the ruleset) for each fact sent
 
 
 _LOCK = threading.Lock()
@@ -170,8 +170,9 @@ def _assert_all(
 ) -> None:
     """Assert ``items`` into one ruleset, note what fires, then retract them all.
 
-    Each fact is written with only the partition's fields, then the session and the fact's
-    ``id`` (its index) are added to the end of its JSON text.
+    Each fact is written with only the facts the partition's rules name, by their names in
+    the ruleset, then the session and the fact's ``id`` (its index) are added to the end of
+    its JSON text.
     """
     fields = partition.fields
     session = f',"sid":"{sid}","id":'
@@ -186,7 +187,7 @@ def _assert_all(
             index = fact.get("index")
             if type(index) is not int:
                 raise EngineError(f"the rules engine was given a fact whose index is {index!r}")
-            encoded = _ENCODE({name: fact[name] for name in fields})
+            encoded = _ENCODE({short: fact[name] for name, short in fields})
             if b":null" in encoded:
                 raise EngineError(
                     f"the rules engine was given a {partition.entity} fact holding null "

@@ -9,6 +9,8 @@ Every rule starts with the positive discriminator ``{"entity": ...}``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.checks.conditions import All, AnyOf, Compare, Condition, FactRef, Not, ParamRef
 from app.checks.vocabulary import FACTS
 
@@ -16,7 +18,7 @@ TRUE = All(())
 FALSE = AnyOf(())
 NEGATED = {"eq": "ne", "is": "ne", "ne": "eq", "lt": "gte", "lte": "gt", "gt": "lte", "gte": "lt"}
 DURABLE_OP = {"ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
-NEVER = {"$lt": {"index": -1}}
+NEVER = {"$lt": {"id": -1}}  # every fact's id is its index, never negative
 
 
 def normal_form(condition: Condition, negated: bool = False) -> Condition:
@@ -62,31 +64,34 @@ def _compare(condition: Compare, negated: bool) -> Condition:
     return _join(tuple(Compare(condition.fact, op, v) for v in listed), negated)
 
 
-def to_durable(condition: Condition, entity: str) -> dict:
-    """The durable-rules ``m`` condition of a rule over facts of ``entity``."""
+def to_durable(condition: Condition, entity: str, names: Mapping[str, str] | None = None) -> dict:
+    """The durable-rules ``m`` condition of a rule over facts of ``entity``, each fact called
+    by its name in ``names`` (by its own name when absent)."""
+    names = names or {}
     body = normal_form(condition)
     terms = [{"entity": entity}]
     if isinstance(body, All):
-        terms.extend(_emit(item) for item in body.items)
+        terms.extend(_emit(item, names) for item in body.items)
     elif body != TRUE:
-        terms.append(_emit(body))
+        terms.append(_emit(body, names))
     return {"$and": terms}
 
 
-def _emit(condition: Condition) -> dict:
+def _emit(condition: Condition, names: Mapping[str, str]) -> dict:
     if isinstance(condition, Compare):
         operand = condition.operand
         if isinstance(operand, FactRef):
-            operand = {"$m": operand.name}
+            operand = {"$m": names.get(operand.name, operand.name)}
         elif isinstance(operand, ParamRef):
             operand = operand.value
+        fact = names.get(condition.fact, condition.fact)
         if condition.op == "eq":
-            return {condition.fact: operand}
-        return {DURABLE_OP[condition.op]: {condition.fact: operand}}
+            return {fact: operand}
+        return {DURABLE_OP[condition.op]: {fact: operand}}
     if condition == FALSE:
         return NEVER
     key = "$and" if isinstance(condition, All) else "$or"
-    return {key: [_emit(item) for item in condition.items]}  # type: ignore[union-attr]
+    return {key: [_emit(item, names) for item in condition.items]}  # type: ignore[union-attr]
 
 
 def size(condition: Condition) -> tuple[int, int]:
