@@ -22,6 +22,8 @@ def safe_number(value: int | float | Decimal) -> int | float:
     if kind is Decimal:  # the value account's amounts: exactly as their nearest float
         value, kind = float(value), float
     if kind is float and -LIMIT < value < LIMIT:  # the usual case, answered first
+        if value.is_integer():  # already has no decimal places (and a zero is +0.0)
+            return value if value else 0.0
         rounded = round(value, 4)
         if rounded != 0:
             return rounded

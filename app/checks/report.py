@@ -108,8 +108,7 @@ class FindingTemplate:
 
     def path(self, index: int) -> str:
         """The JSON Pointer of the part to fix for the item at ``index``."""
-        parts = self.path_parts
-        return parts[0] if len(parts) == 1 else str(index).join(parts)
+        return str(index).join(self.path_parts)
 
 
 def make_findings(
@@ -126,7 +125,7 @@ def make_findings(
         if found is None:
             found = places[template.entity, index] = facts.places(template.entity, index)
         rule = template.rule
-        path = template.path(index)
+        path = template.path(index) if rule.each else rule.path
         finding = {
             "rule": rule_id,
             "area": rule.area,
@@ -188,21 +187,23 @@ def _yes_no(value: object) -> str:
 
 def summarise_areas(findings: Iterable[Mapping[str, Any]]) -> dict[str, dict]:
     """Status and score of each area."""
-    severities: dict[str, list[str]] = {area: [] for area in AREAS}
+    severities: dict[str, set[str]] = {area: set() for area in AREAS}
+    lost = dict.fromkeys(AREAS, 0)
     for finding in findings:
-        severities[finding["area"]].append(finding["severity"])
-    return {area: _area(found) for area, found in severities.items()}
+        area, severity = finding["area"], finding["severity"]
+        severities[area].add(severity)
+        lost[area] += SEVERITY_WEIGHTS[severity]
+    return {area: _area(severities[area], lost[area]) for area in AREAS}
 
 
-def _area(severities: list[str]) -> dict:
+def _area(severities: set[str], lost: int) -> dict:
     if "blocker" in severities:
         status = "fail"
     elif "major" in severities or "minor" in severities:
         status = "gaps"
     else:
         status = "pass"
-    score = max(0, 100 - sum(SEVERITY_WEIGHTS[s] for s in severities))
-    return {"status": status, "score": score}
+    return {"status": status, "score": max(0, 100 - lost)}
 
 
 def build_report(tier: str, findings: list[dict], value: dict) -> dict:

@@ -39,6 +39,8 @@ def to_decimal(value: Any, default: Decimal = ZERO) -> Decimal:
 def to_share(value: Any) -> Decimal:
     """Return a share (0 to 1) as a Decimal, absent meaning 0 and anything outside clamped."""
     share = to_decimal(value)
+    if ZERO <= share <= ONE:  # the usual case
+        return share
     return min(max(share, ZERO), ONE)
 
 
@@ -46,7 +48,7 @@ def rounded(amount: Decimal | None, places: int = 2) -> float | None:
     """Round half up to ``places`` decimals and return a JSON-ready float (``None`` stays)."""
     if amount is None:
         return None
-    return float(amount.quantize(_quantum(places), rounding=ROUND_HALF_UP))
+    return float(amount.quantize(_PLACES.get(places) or _quantum(places), ROUND_HALF_UP))
 
 
 def format_pounds(amount: Decimal | float | int, places: int = 0) -> str:

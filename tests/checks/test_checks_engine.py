@@ -1,14 +1,18 @@
 """The durable-rules adapter: isolation, reuse, threads, order and awkward numbers."""
 
 import copy
+import math
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.checks import engine
 from app.checks.errors import EngineError
-from app.checks.numbers import is_safe_number, safe_number
+from app.checks.numbers import LIMIT, SMALLEST, is_safe_number, safe_number
 from app.checks.report import finding_order
 from app.checks.rulebook import load_rulebook
 from app.checks.vocabulary import FACTS, baseline
@@ -164,3 +168,27 @@ def test_documents_with_unusual_numbers_are_checked(rulebook, examples) -> None:
     report = rulebook.check(document)
     assert report["tier"] == "full"
     assert "proportionality.ratio-above-plausible" in {f["rule"] for f in report["findings"]}
+
+
+def by_definition(value: float | Decimal) -> float:
+    """safe_number's definition for a float or Decimal, step by step, with no shortcut."""
+    number = float(value)
+    if abs(number) >= LIMIT:
+        return math.copysign(float(LIMIT), number)
+    rounded = round(number, 4)
+    if rounded == 0:
+        return math.copysign(SMALLEST, number) if number != 0 else 0.0
+    return rounded
+
+
+@given(
+    st.floats(allow_nan=False)
+    | st.floats(-1e6, 1e6, allow_nan=False).map(float.__floor__).map(float)
+    | st.decimals(allow_nan=False, allow_infinity=False, places=12)
+    | st.decimals(allow_nan=False, allow_infinity=False)
+)
+def test_numbers_take_their_shortcuts_to_exactly_what_the_definition_gives(value) -> None:
+    made = safe_number(value)
+    expected = by_definition(value)
+    assert type(made) is float
+    assert repr(made) == repr(expected)  # the same float, and the same sign of zero
