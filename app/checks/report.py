@@ -98,13 +98,14 @@ class FindingTemplate:
     message: Message
     order: tuple[int, int, str]  # the start of finding_order: area, severity, rule id
     path_parts: tuple[str, ...]  # the rule's path split at {index} (one part for the proposal)
+    key: tuple  # the whole sort key of a finding about the proposal: order, then path
 
     @classmethod
     def of(cls, rule: Rule, parameters: Mapping[str, Parameter]) -> FindingTemplate:
         order = (_AREA_ORDER[rule.area], _SEVERITY_ORDER[rule.severity], rule.id)
         parts = tuple(rule.path.split("{index}")) if rule.each else (rule.path,)
         message = prepare_message(rule.message, parameters, rule.entity)
-        return cls(rule, rule.entity, message, order, parts)
+        return cls(rule, rule.entity, message, order, parts, (order, path_key(rule.path)))
 
     def path(self, index: int) -> str:
         """The JSON Pointer of the part to fix for the item at ``index``."""
@@ -125,7 +126,11 @@ def make_findings(
         if found is None:
             found = places[template.entity, index] = facts.places(template.entity, index)
         rule = template.rule
-        path = template.path(index) if rule.each else rule.path
+        if rule.each:
+            path = template.path(index)
+            key = (template.order, path_key(path))
+        else:
+            path, key = rule.path, template.key
         finding = {
             "rule": rule_id,
             "area": rule.area,
@@ -134,7 +139,7 @@ def make_findings(
             "path": path,
             "modules": list(rule.modules),
         }
-        keyed.append(((*template.order, path_key(path)), finding))
+        keyed.append((key, finding))
     keyed.sort(key=itemgetter(0))
     return [finding for _, finding in keyed]
 
