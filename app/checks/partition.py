@@ -1,9 +1,13 @@
 """Splitting rules into small durable-rules rulesets.
 
-More than 64 rules matching one fact at once gives durable-rules error 303, after which the
-process can crash, so each entity's rules are packed, in order, into partitions of at most
-``MAX_NODES`` comparisons and ``MAX_BRANCHES`` alternatives (the most matches one fact can
-make there), each with a catch-all rule so that no fact goes unhandled.
+durable-rules matches a fact by walking its network of comparisons with a stack of 64
+entries; a fact that would need more gives error 303, after which the process can crash. So
+each entity's rules are packed, in order, into partitions whose rules can push at most
+``MAX_PUSHES`` entries between them (see :func:`app.checks.translate.pushes`; the one node
+that tests the entity, shared by every rule, takes the 64th) and hold at most
+``MAX_BRANCHES`` alternatives, each partition with a catch-all rule so that no fact goes
+unhandled. Every partition costs each check an assertion, so fewer, fuller partitions are
+faster.
 
 Inside a ruleset each fact goes by a short name (``f0``, ``f1``, … in the order of the facts'
 names): the engine hashes every name of every fact it is given and writes the whole fact into
@@ -17,10 +21,9 @@ from collections.abc import Sequence
 from app.checks.conditions import facts_named
 from app.checks.engine import CATCH_ALL, Partition, ruleset_name
 from app.checks.rule import Rule
-from app.checks.translate import size, to_durable
+from app.checks.translate import MAX_PUSHES, pushes, size, to_durable
 from app.checks.vocabulary import ENTITIES
 
-MAX_NODES = 40
 MAX_BRANCHES = 30
 
 
@@ -29,14 +32,14 @@ def build_partitions(rules: Sequence[Rule]) -> tuple[Partition, ...]:
     partitions: list[Partition] = []
     for entity in ENTITIES:
         group: list[Rule] = []
-        branches = nodes = 0
+        branches = pushed = 0
         for rule in (r for r in rules if r.entity == entity):
-            b, n = size(rule.condition)
-            if group and (branches + b > MAX_BRANCHES or nodes + n > MAX_NODES):
+            b, p = size(rule.condition)[0], pushes(rule.condition)
+            if group and (branches + b > MAX_BRANCHES or pushed + p > MAX_PUSHES):
                 partitions.append(_partition(entity, group))
-                group, branches, nodes = [], 0, 0
+                group, branches, pushed = [], 0, 0
             group.append(rule)
-            branches, nodes = branches + b, nodes + n
+            branches, pushed = branches + b, pushed + p
         if group:
             partitions.append(_partition(entity, group))
     return tuple(partitions)

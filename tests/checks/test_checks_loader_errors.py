@@ -119,6 +119,16 @@ CASES = {
     "bad placeholder": ("Record the inputs.", "Record {inputs}.", "placeholder {inputs}"),
     "item path on a proposal rule": ("path: /inputs", "path: /inputs/{index}", "per-item rules"),
     "no firing case": ("fires: true", "fires: false", "at least one case that fires"),
+    "too many comparisons for the engine's stack": (
+        "{fact: investment, eq: 0}",
+        "{any: ["
+        + ", ".join(
+            "{all: [" + ", ".join(f"{{fact: investment, gt: {b * 8 + c}}}" for c in range(8)) + "]}"
+            for b in range(8)
+        )
+        + "]}",
+        "places on the engine's stack",
+    ),
     "case without fires": (
         "{name: inputs, facts: {investment: 10}, fires: false}",
         "{name: inputs, facts: {investment: 10}}",
