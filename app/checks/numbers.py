@@ -20,6 +20,8 @@ def safe_number(value: int | float | Decimal) -> int | float:
     """Return ``value`` as an int or float whose JSON form the engine accepts."""
     kind = type(value)
     if kind is Decimal:  # the value account's amounts: exactly as their nearest float
+        if not value:  # nothing recorded: a zero, which is positive in the engine
+            return 0.0
         value, kind = float(value), float
     if kind is float and -LIMIT < value < LIMIT:  # the usual case, answered first
         if value.is_integer():  # already has no decimal places (and a zero is +0.0)
