@@ -96,20 +96,29 @@ class FindingTemplate:
     rule: Rule
     entity: str
     message: Message
-    order: tuple[int, int, str]  # the start of finding_order: area, severity, rule id
+    rank: int  # the rule's place in the report: by area, severity, then rule id
     path_parts: tuple[str, ...]  # the rule's path split at {index} (one part for the proposal)
-    key: tuple  # the whole sort key of a finding about the proposal: order, then path
-
-    @classmethod
-    def of(cls, rule: Rule, parameters: Mapping[str, Parameter]) -> FindingTemplate:
-        order = (_AREA_ORDER[rule.area], _SEVERITY_ORDER[rule.severity], rule.id)
-        parts = tuple(rule.path.split("{index}")) if rule.each else (rule.path,)
-        message = prepare_message(rule.message, parameters, rule.entity)
-        return cls(rule, rule.entity, message, order, parts, (order, path_key(rule.path)))
 
     def path(self, index: int) -> str:
         """The JSON Pointer of the part to fix for the item at ``index``."""
         return str(index).join(self.path_parts)
+
+
+def finding_templates(
+    rules: Iterable[Rule], parameters: Mapping[str, Parameter]
+) -> dict[str, FindingTemplate]:
+    """Each rule's template by rule id, ranked in the report's order."""
+    ordered = sorted(rules, key=lambda r: (_AREA_ORDER[r.area], _SEVERITY_ORDER[r.severity], r.id))
+    return {
+        rule.id: FindingTemplate(
+            rule,
+            rule.entity,
+            prepare_message(rule.message, parameters, rule.entity),
+            rank,
+            tuple(rule.path.split("{index}")) if rule.each else (rule.path,),
+        )
+        for rank, rule in enumerate(ordered)
+    }
 
 
 def make_findings(
@@ -117,7 +126,10 @@ def make_findings(
     fired: Iterable[tuple[str, int]],
     facts: FactSet,
 ) -> list[dict]:
-    """One finding per (rule, item) that fired, sorted by area, severity, rule and path."""
+    """One finding per (rule, item) that fired, sorted by area, severity, rule and path.
+
+    Within a rule, findings follow their items' order, which is the order of their paths.
+    """
     keyed = []
     places: dict[tuple[str, int], tuple] = {}  # most findings are about the same few items
     for rule_id, index in dict.fromkeys(fired):
@@ -126,20 +138,15 @@ def make_findings(
         if found is None:
             found = places[template.entity, index] = facts.places(template.entity, index)
         rule = template.rule
-        if rule.each:
-            path = template.path(index)
-            key = (template.order, path_key(path))
-        else:
-            path, key = rule.path, template.key
         finding = {
             "rule": rule_id,
             "area": rule.area,
             "severity": rule.severity,
             "message": template.message.fill_from(found),
-            "path": path,
+            "path": template.path(index) if rule.each else rule.path,
             "modules": list(rule.modules),
         }
-        keyed.append((key, finding))
+        keyed.append(((template.rank, index), finding))
     keyed.sort(key=itemgetter(0))
     return [finding for _, finding in keyed]
 

@@ -22,7 +22,7 @@ from app.checks.facts import FactSet, derive_facts
 from app.checks.loader import PARAMETERS_FILE, load_rules
 from app.checks.parameters import Parameter, load_parameters, parameter_values
 from app.checks.partition import build_partitions
-from app.checks.report import FindingTemplate, build_report, make_findings
+from app.checks.report import build_report, finding_templates, make_findings
 from app.checks.rule import Rule
 from app.checks.vocabulary import ENTITIES, FACTS, baseline
 from app.proposals.document import validate_document
@@ -57,7 +57,7 @@ class Rulebook:
         self.partitions = partitions
         self._rulesets = rulesets
         self._by_id = {rule.id: rule for rule in rules}
-        self._templates = {rule.id: FindingTemplate.of(rule, parameters) for rule in rules}
+        self._templates = finding_templates(rules, parameters)
         self._values = parameter_values(parameters)
         self._sensitivity_tiers = _tiers_naming(rules, "sensitivity")
 
