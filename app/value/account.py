@@ -23,6 +23,8 @@ from typing import Any, NamedTuple
 
 from app.value.money import ONE, ZERO, rounded, to_decimal, to_share
 
+PRECISION = 34
+"""Significant digits of every sum and product in the value account."""
 DEFAULT_DISCOUNT_RATE = Decimal("0.035")
 INPUT_TYPES = ("cash", "in_kind", "volunteer_time")
 UNASSIGNED = "(unassigned)"
@@ -103,12 +105,14 @@ class SavingsSummary(NamedTuple):
 
 
 class ValueAccount(NamedTuple):
-    """Everything the SROI arithmetic says about one proposal document."""
+    """Everything the SROI arithmetic says about one proposal document.
+
+    The breakdowns by year, stakeholder and outcome are summed when asked for: the checks
+    never need them.
+    """
 
     outcomes: tuple[OutcomeValue, ...]
-    by_year: tuple[Decimal, ...]
-    by_stakeholder: dict[str, Decimal]
-    by_outcome: dict[str, Decimal]
+    stakeholder_ids: tuple[str, ...]  # the document's stakeholder ids, in its order
     present_value: Decimal
     investment: Decimal
     investment_by_type: dict[str, Decimal]
@@ -119,6 +123,24 @@ class ValueAccount(NamedTuple):
     payback_months: Decimal | None
     notes: tuple[str, ...]
     savings: SavingsSummary
+
+    @property
+    def by_year(self) -> tuple[Decimal, ...]:
+        """Signed, undiscounted value of all outcomes in each year (year 1 first)."""
+        with localcontext(Context(prec=PRECISION)):
+            return _sum_by_year(self.outcomes)
+
+    @property
+    def by_stakeholder(self) -> dict[str, Decimal]:
+        """Present value per stakeholder, in the order the document lists its stakeholders."""
+        with localcontext(Context(prec=PRECISION)):
+            return _by_stakeholder(self.outcomes, self.stakeholder_ids)
+
+    @property
+    def by_outcome(self) -> dict[str, Decimal]:
+        """Present value per outcome id."""
+        with localcontext(Context(prec=PRECISION)):
+            return _by_outcome(self.outcomes)
 
     def report(self) -> dict[str, float | None]:
         """Return the check report's ``value`` object: floats to 2 dp (payback 1 dp) or None."""
@@ -138,7 +160,7 @@ def compute_account(document: Mapping[str, Any]) -> ValueAccount:
     Absent shares count as 0, absent quantity or proxy value as 0, absent duration as one
     year, absent ``discount_rate`` as 0.035 and absent ``first_year_discounted`` as true.
     """
-    with localcontext(Context(prec=34)):
+    with localcontext(Context(prec=PRECISION)):
         return _compute(document)
 
 
@@ -154,9 +176,9 @@ def _compute(document: Mapping[str, Any]) -> ValueAccount:
     ratio, net_ratio = _ratios(present_value, investment, notes)
     return ValueAccount(
         outcomes=outcomes,
-        by_year=_sum_by_year(outcomes),
-        by_stakeholder=_by_stakeholder(outcomes, document.get("stakeholders") or []),
-        by_outcome=_by_outcome(outcomes),
+        stakeholder_ids=tuple(
+            s.get("id") for s in document.get("stakeholders") or [] if s.get("id")
+        ),
         present_value=present_value,
         investment=investment,
         investment_by_type=investment_by_type,
@@ -224,11 +246,7 @@ def _sum_by_year(outcomes: Sequence[OutcomeValue]) -> tuple[Decimal, ...]:
     return tuple(totals)
 
 
-def _by_stakeholder(
-    outcomes: Sequence[OutcomeValue], stakeholders: Sequence[Mapping[str, Any]]
-) -> dict[str, Decimal]:
-    """Present value per stakeholder, in the order the document lists its stakeholders."""
-    order = [s.get("id") for s in stakeholders if s.get("id")]
+def _by_stakeholder(outcomes: Sequence[OutcomeValue], order: Sequence[str]) -> dict[str, Decimal]:
     totals: dict[str, Decimal] = {}
     for outcome in outcomes:
         key = outcome.stakeholder or UNASSIGNED

@@ -16,6 +16,7 @@ from decimal import Context, Decimal, localcontext
 from typing import Any
 
 from app.value.account import (
+    PRECISION,
     Discounting,
     OutcomeTerms,
     OutcomeValue,
@@ -65,7 +66,7 @@ def compute_sensitivity(
     percentage points (capped at 100%) across all outcomes; every proxy cut by 25%. Pass the
     document's ``account`` when it is already computed.
     """
-    with localcontext(Context(prec=34)):
+    with localcontext(Context(prec=PRECISION)):
         account = account or compute_account(document)
         return Sensitivity(
             rows=sensitivity_rows(document, account),
@@ -99,7 +100,7 @@ def sensitivity_ratios(
     """
     if account.investment <= 0:
         return (None,) * len(SCENARIOS)
-    with localcontext(Context(prec=34)):
+    with localcontext(Context(prec=PRECISION)):
         discounting = discounting_of(document)
         totals = [ZERO] * len(SCENARIOS)
         for outcome in account.outcomes:
