@@ -116,13 +116,19 @@ def _contract(document: Mapping[str, Any], params: Mapping[str, float]) -> dict:
 def _outcome_profile(document: Mapping[str, Any], account: ValueAccount) -> dict:
     outcomes = [o for o in listed(document.get("outcomes")) if isinstance(o, dict)]
     judgements = [j for j in listed(document.get("judgements")) if isinstance(j, dict)]
+    with_indicator = valued = 0
+    adjusted = False
+    for outcome in outcomes:
+        with_indicator += filled(outcome.get("indicator"))
+        valued += _valued(outcome)
+        adjusted = adjusted or (
+            number(outcome.get("deadweight")) > 0 or number(outcome.get("attribution")) > 0
+        )
     return {
         "outcome_count": len(outcomes),
-        "outcomes_with_indicator_count": sum(filled(o.get("indicator")) for o in outcomes),
-        "valued_outcome_count": sum(_valued(o) for o in outcomes),
-        "has_deadweight_or_attribution": any(
-            number(o.get("deadweight")) > 0 or number(o.get("attribution")) > 0 for o in outcomes
-        ),
+        "outcomes_with_indicator_count": with_indicator,
+        "valued_outcome_count": valued,
+        "has_deadweight_or_attribution": adjusted,
         "has_sroi_ratio": account.sroi_ratio is not None,
         "sroi_ratio": safe_number(account.sroi_ratio or 0),
         "present_value": safe_number(account.present_value),
@@ -159,11 +165,16 @@ def _stakeholder_profile(document: Mapping[str, Any]) -> dict:
     groups = [s for s in listed(document.get("stakeholders")) if isinstance(s, dict)]
     need = section(document, "need")
     decommissioning = section(document, "decommissioning")
+    negative = valuation = verification = 0
+    for group in groups:
+        negative += group.get("effect") in ("negative", "mixed")
+        valuation += _stage(group, "valuation")
+        verification += _stage(group, "verification")
     return {
         "stakeholder_count": len(groups),
-        "negative_stakeholder_count": sum(s.get("effect") in ("negative", "mixed") for s in groups),
-        "involved_in_valuation_count": sum(_stage(s, "valuation") for s in groups),
-        "involved_in_verification_count": sum(_stage(s, "verification") for s in groups),
+        "negative_stakeholder_count": negative,
+        "involved_in_valuation_count": valuation,
+        "involved_in_verification_count": verification,
         "objectives_set_with_count": len(set(listed(need.get("objectives_set_with")))),
         "public_bodies_count": distinct_filled(
             listed(section(document, "service").get("public_bodies"))
