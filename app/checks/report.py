@@ -131,12 +131,16 @@ def make_findings(
     Within a rule, findings follow their items' order, which is the order of their paths.
     """
     keyed = []
-    places: dict[tuple[str, int], tuple] = {}  # most findings are about the same few items
+    proposal = facts.places("proposal", 0)  # most findings are about the proposal
+    places: dict[tuple[str, int], tuple] = {}  # and the rest about a few items
     for rule_id, index in dict.fromkeys(fired):
         template = templates[rule_id]
-        found = places.get((template.entity, index))
-        if found is None:
-            found = places[template.entity, index] = facts.places(template.entity, index)
+        if template.entity == "proposal":
+            found = proposal
+        else:
+            found = places.get((template.entity, index))
+            if found is None:
+                found = places[template.entity, index] = facts.places(template.entity, index)
         rule = template.rule
         finding = {
             "rule": rule_id,
