@@ -11,7 +11,6 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from app.checks.facts import FactSet
@@ -126,14 +125,16 @@ def make_findings(
     fired: Iterable[tuple[str, int]],
     facts: FactSet,
 ) -> list[dict]:
-    """One finding per (rule, item) that fired, sorted by area, severity, rule and path.
+    """One finding per (rule, item) that fired (each listed once), sorted by area, severity,
+    rule and path.
 
     Within a rule, findings follow their items' order, which is the order of their paths.
     """
-    keyed = []
+    ranked = sorted((templates[rule_id].rank, index, rule_id) for rule_id, index in fired)
+    findings = []
     proposal = facts.places("proposal", 0)  # most findings are about the proposal
     places: dict[tuple[str, int], tuple] = {}  # and the rest about a few items
-    for rule_id, index in dict.fromkeys(fired):
+    for _, index, rule_id in ranked:
         template = templates[rule_id]
         if template.entity == "proposal":
             found = proposal
@@ -142,17 +143,17 @@ def make_findings(
             if found is None:
                 found = places[template.entity, index] = facts.places(template.entity, index)
         rule = template.rule
-        finding = {
-            "rule": rule_id,
-            "area": rule.area,
-            "severity": rule.severity,
-            "message": template.message.fill_from(found),
-            "path": template.path(index) if rule.each else rule.path,
-            "modules": list(rule.modules),
-        }
-        keyed.append(((template.rank, index), finding))
-    keyed.sort(key=itemgetter(0))
-    return [finding for _, finding in keyed]
+        findings.append(
+            {
+                "rule": rule_id,
+                "area": rule.area,
+                "severity": rule.severity,
+                "message": template.message.fill_from(found),
+                "path": template.path(index) if rule.each else rule.path,
+                "modules": list(rule.modules),
+            }
+        )
+    return findings
 
 
 _AREA_ORDER = {area: position for position, area in enumerate(AREAS)}
