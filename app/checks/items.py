@@ -30,6 +30,13 @@ def words(text: object) -> int:
     return len(text.split()) if isinstance(text, str) else 0
 
 
+def has_words(text: object, count: int) -> bool:
+    """Whether a text field holds at least ``count`` words, splitting off no more than that."""
+    if count <= 0:
+        return True
+    return isinstance(text, str) and len(text.split(None, count - 1)) == count
+
+
 def filled(text: object) -> bool:
     """Whether a text field holds anything but spaces."""
     return isinstance(text, str) and bool(text.strip())
@@ -73,12 +80,12 @@ def stakeholder_facts(
 def _stakeholder(item: Mapping[str, Any], min_words: int) -> dict:
     involvement = item.get("involvement") if isinstance(item.get("involvement"), dict) else {}
     stages = set(listed(involvement.get("stages")))
-    reason_words = words(item.get("materiality_reason"))
+    has_reason = has_words(item.get("materiality_reason"), min_words)
     return {
         "stakeholder_effect": item.get("effect") or "unknown",
         "stakeholder_material": item.get("material") is True,
         "stakeholder_excluded": item.get("material") is False,
-        "stakeholder_has_materiality_reason": reason_words >= min_words,
+        "stakeholder_has_materiality_reason": has_reason,
         "stakeholder_size": number(item.get("size")),
         "stakeholder_size_known": isinstance(item.get("size"), int),
         "stakeholder_subgroup_count": sum(filled(s) for s in listed(item.get("subgroups"))),

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from app.checks.items import distinct_filled, filled, listed, number, section, words
+from app.checks.items import distinct_filled, filled, has_words, listed, number, section, words
 from app.checks.numbers import safe_number
 from app.value.account import ValueAccount
 
@@ -34,7 +34,7 @@ def vfm_profile(document: Mapping[str, Any], account: ValueAccount, min_words: i
 
 def _four_es(document: Mapping[str, Any], min_words: int) -> dict:
     vfm = section(document, "vfm")
-    argued = {f"vfm_{e}_argued": words(vfm.get(e)) >= min_words for e in FOUR_ES}
+    argued = {f"vfm_{e}_argued": has_words(vfm.get(e), min_words) for e in FOUR_ES}
     return {**argued, "vfm_es_argued": sum(argued.values())}
 
 
@@ -43,7 +43,7 @@ def _need(document: Mapping[str, Any], min_words: int) -> dict:
     options = [o for o in listed(need.get("options")) if isinstance(o, dict)]
     return {
         "objectives_count": sum(filled(o) for o in listed(need.get("objectives"))),
-        "need_has_evidence": words(need.get("evidence")) >= min_words,
+        "need_has_evidence": has_words(need.get("evidence"), min_words),
         "option_count": len(options),
         "has_minimum_option": any(
             _MINIMUM.search(f"{o.get('name') or ''} {o.get('description') or ''}") for o in options
@@ -90,7 +90,7 @@ def _payment_by_results(document: Mapping[str, Any], min_words: int) -> dict:
         "pbr_share": share,
         "pbr_measure_count": sum(filled(m) for m in listed(pbr.get("outcome_measures"))),
         "pbr_evidence_words": words(pbr.get("evidence")),
-        "pbr_has_safeguards": words(pbr.get("safeguards")) >= min_words,
+        "pbr_has_safeguards": has_words(pbr.get("safeguards"), min_words),
     }
 
 
@@ -103,12 +103,14 @@ def _monitoring_and_today(document: Mapping[str, Any], min_words: int) -> dict:
     return {
         "monitoring_indicator_count": sum(filled(i) for i in listed(monitoring.get("indicators"))),
         "verification": monitoring.get("verification") or "unknown",
-        "has_learning": words(monitoring.get("learning")) >= min_words,
+        "has_learning": has_words(monitoring.get("learning"), min_words),
         "current_cost_known": isinstance(cost, int | float) and not isinstance(cost, bool),
         "current_annual_cost": number(cost),
-        "decommissioning_value_stated": words(decommissioning.get("value_at_risk")) >= min_words,
-        "decommissioning_mitigation_stated": words(decommissioning.get("mitigation")) >= min_words,
+        "decommissioning_value_stated": has_words(decommissioning.get("value_at_risk"), min_words),
+        "decommissioning_mitigation_stated": has_words(
+            decommissioning.get("mitigation"), min_words
+        ),
         "gap_stated": filled(service.get("gap")),
         "equalities_group_count": distinct_filled(listed(equalities.get("groups_considered"))),
-        "equalities_assessed": words(equalities.get("assessment")) >= min_words,
+        "equalities_assessed": has_words(equalities.get("assessment"), min_words),
     }

@@ -5,8 +5,11 @@ import re
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.checks.errors import EngineError
+from app.checks.items import has_words, words
 from app.checks.numbers import is_safe_number
 from app.checks.vfm_facts import VOLUNTEER
 from app.checks.vocabulary import FACTS, RESERVED
@@ -161,3 +164,16 @@ def test_a_fact_no_rule_matches_is_reported_and_the_process_survives(rulebook, e
     with pytest.raises(EngineError, match="matched no rule"):
         rulebook.fire({"proposal": [fact]})
     assert rulebook.check(examples["challenge-young-carers"])["tier"] == "standard"
+
+
+@given(
+    st.one_of(
+        st.none(),
+        st.integers(),
+        st.text(alphabet="ab \t\n\u00a0\u2003\x1f\x85"),
+        st.text(),
+    ),
+    st.integers(-1, 12),
+)
+def test_having_enough_words_agrees_with_counting_them_all(text, count) -> None:
+    assert has_words(text, count) == (words(text) >= count)
