@@ -15,7 +15,7 @@ from typing import Any
 from app.checks import items
 from app.checks.items import distinct_filled, filled, listed, number, section
 from app.checks.numbers import safe_number
-from app.checks.vfm_facts import FOUR_ES, vfm_profile
+from app.checks.vfm_facts import ARGUED, vfm_profile
 from app.checks.vocabulary import TIERS
 from app.value.account import ValueAccount
 from app.value.sensitivity import sensitivity_ratios
@@ -81,7 +81,7 @@ def derive_facts(
         **_stakeholder_profile(document),
         **vfm_profile(document, account, min_words),
     }
-    missing = [e for e in FOUR_ES if not profile[f"vfm_{e}_argued"]]
+    missing = [e for e, fact in ARGUED.items() if not profile[fact]]
     labels = {"vfm_es_missing": _listing(missing) if missing else "none"}
     groups, group_labels = items.stakeholder_facts(document, context, min_words)
     outcome_context = {

@@ -12,6 +12,8 @@ from app.checks.numbers import safe_number
 from app.value.account import ValueAccount
 
 FOUR_ES = ("economy", "efficiency", "effectiveness", "equity")
+ARGUED = {e: f"vfm_{e}_argued" for e in FOUR_ES}
+"""The fact that says whether each E is argued."""
 _MINIMUM = re.compile(
     r"\b(do(ing)? (the )?min(imum)?|do(ing)? nothing|no change|status quo|business as usual)\b",
     re.IGNORECASE,
@@ -34,7 +36,7 @@ def vfm_profile(document: Mapping[str, Any], account: ValueAccount, min_words: i
 
 def _four_es(document: Mapping[str, Any], min_words: int) -> dict:
     vfm = section(document, "vfm")
-    argued = {f"vfm_{e}_argued": has_words(vfm.get(e), min_words) for e in FOUR_ES}
+    argued = {fact: has_words(vfm.get(e), min_words) for e, fact in ARGUED.items()}
     return {**argued, "vfm_es_argued": sum(argued.values())}
 
 

@@ -188,7 +188,7 @@ def _compute(document: Mapping[str, Any]) -> ValueAccount:
         net_sroi_ratio=net_ratio,
         payback_months=_payback(investment, year1, notes),
         notes=tuple(notes),
-        savings=summarise_savings(document.get("savings") or [], _contract_years(document)),
+        savings=_savings(document),
     )
 
 
@@ -274,9 +274,13 @@ def _investment_by_type(inputs: Sequence[Mapping[str, Any]]) -> dict[str, Decima
     return totals
 
 
-def _contract_years(document: Mapping[str, Any]) -> Decimal:
+def _savings(document: Mapping[str, Any]) -> SavingsSummary:
+    """The document's savings, each lasting the contract's years unless it says otherwise."""
+    savings = document.get("savings") or []
+    if not savings:
+        return SavingsSummary(by_body={}, cashable_total=ZERO, non_cashable_total=ZERO)
     contract = document.get("contract") or {}
-    return to_decimal(contract.get("duration_years"), ONE)
+    return summarise_savings(savings, to_decimal(contract.get("duration_years"), ONE))
 
 
 def summarise_savings(
