@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from app.checks.numbers import safe_number
+from app.checks.numbers import LIMIT, safe_number
 
 LATER_STAGES = {"outcomes", "valuation", "verification"}
 
@@ -45,6 +45,8 @@ def filled(text: object) -> bool:
 def number(value: object, default: float = 0) -> int | float:
     """A number from the document in engine-safe form; ``default`` when missing."""
     kind = type(value)
+    if kind is int and -LIMIT <= value <= LIMIT:  # a count or an amount in pounds: as it is
+        return value
     if kind is float or kind is int or (kind is not bool and isinstance(value, int | float)):
         return safe_number(value)
     return safe_number(default)
