@@ -93,7 +93,6 @@ class FindingTemplate:
     """What every finding of one rule shares, prepared once when the rules are loaded."""
 
     rule: Rule
-    entity: str
     message: Message
     rank: int  # the rule's place in the report: by area, severity, then rule id
     path_parts: tuple[str, ...]  # the rule's path split at {index} (one part for the proposal)
@@ -111,7 +110,6 @@ def finding_templates(
     return {
         rule.id: FindingTemplate(
             rule,
-            rule.entity,
             prepare_message(rule.message, parameters, rule.entity),
             rank,
             tuple(rule.path.split("{index}")) if rule.each else (rule.path,),
@@ -130,26 +128,28 @@ def make_findings(
 
     Within a rule, findings follow their items' order, which is the order of their paths.
     """
-    ranked = sorted((templates[rule_id].rank, index, rule_id) for rule_id, index in fired)
+    ranked = sorted(
+        (templates[rule_id].rank, index, templates[rule_id]) for rule_id, index in fired
+    )
     findings = []
     proposal = facts.places("proposal", 0)  # most findings are about the proposal
     places: dict[tuple[str, int], tuple] = {}  # and the rest about a few items
-    for _, index, rule_id in ranked:
-        template = templates[rule_id]
-        if template.entity == "proposal":
-            found = proposal
-        else:
-            found = places.get((template.entity, index))
-            if found is None:
-                found = places[template.entity, index] = facts.places(template.entity, index)
+    for _, index, template in ranked:
         rule = template.rule
+        if rule.each is None:
+            found, path = proposal, rule.path
+        else:
+            found = places.get((rule.each, index))
+            if found is None:
+                found = places[rule.each, index] = facts.places(rule.each, index)
+            path = template.path(index)
         findings.append(
             {
-                "rule": rule_id,
+                "rule": rule.id,
                 "area": rule.area,
                 "severity": rule.severity,
                 "message": template.message.fill_from(found),
-                "path": template.path(index) if rule.each else rule.path,
+                "path": path,
                 "modules": list(rule.modules),
             }
         )
