@@ -51,8 +51,8 @@ class Message(NamedTuple):
         """The message with each quoted fact's value, read from its place, written out."""
         texts, quotes = self.texts, self.quotes
         if len(quotes) == 1:  # the most common message: one fact quoted
-            quote = quotes[0]
-            return texts[0] + quote.show(places[quote.place][quote.name]) + texts[1]
+            name, place, show = quotes[0]
+            return texts[0] + show(places[place][name]) + texts[1]
         if not quotes:
             return texts[0]
         shown = [texts[0]]
@@ -128,9 +128,11 @@ def make_findings(
 
     Within a rule, findings follow their items' order, which is the order of their paths.
     """
-    ranked = sorted(
-        (templates[rule_id].rank, index, templates[rule_id]) for rule_id, index in fired
-    )
+    ranked = []
+    for rule_id, index in fired:
+        template = templates[rule_id]
+        ranked.append((template.rank, index, template))
+    ranked.sort()  # (rank, index) pairs are unique: templates are never compared
     findings = []
     proposal = facts.places("proposal", 0)  # most findings are about the proposal
     places: dict[tuple[str, int], tuple] = {}  # and the rest about a few items
