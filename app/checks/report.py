@@ -186,11 +186,6 @@ def fill_message(
     return prepare_message(template, parameters).fill(context)
 
 
-def show_fact(name: str, value: object) -> str:
-    """A fact's value as a message shows it."""
-    return _shower(FACTS[name])(value)
-
-
 def _shower(spec: FactSpec) -> Callable[[object], str]:
     """How a message writes out the values of one fact."""
     if spec.type == "bool":
