@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.checks import items
-from app.checks.items import distinct_filled, filled, listed, number, section
+from app.checks.items import distinct_filled, filled, is_number, listed, number, section
 from app.checks.numbers import safe_number
 from app.checks.vfm_facts import ARGUED, vfm_profile
 from app.checks.vocabulary import TIERS
@@ -98,7 +98,7 @@ def derive_facts(
 def _contract(document: Mapping[str, Any], params: Mapping[str, float]) -> dict:
     contract = section(document, "contract")
     annual, years = contract.get("annual_value"), contract.get("duration_years")
-    known = _is_number(annual) and _is_number(years) and years > 0
+    known = is_number(annual) and is_number(years) and years > 0
     value = safe_number(annual * years) if known else 0
     risk = contract.get("risk") or "unknown"
     tier, base = tier_for(value, risk, params)
@@ -188,11 +188,6 @@ def _stakeholder_profile(document: Mapping[str, Any]) -> dict:
 def _stage(stakeholder: Mapping[str, Any], stage: str) -> bool:
     involvement = stakeholder.get("involvement")
     return isinstance(involvement, dict) and stage in listed(involvement.get("stages"))
-
-
-def _is_number(value: object) -> bool:
-    kind = type(value)
-    return kind is float or kind is int or (kind is not bool and isinstance(value, int | float))
 
 
 def _listing(names: list[str]) -> str:

@@ -42,14 +42,17 @@ def filled(text: object) -> bool:
     return isinstance(text, str) and bool(text.strip())
 
 
+def is_number(value: object) -> bool:
+    """Whether a value from the document is a number (a boolean is not)."""
+    kind = type(value)
+    return kind is float or kind is int or (kind is not bool and isinstance(value, int | float))
+
+
 def number(value: object, default: float = 0) -> int | float:
     """A number from the document in engine-safe form; ``default`` when missing."""
-    kind = type(value)
-    if kind is int and -LIMIT <= value <= LIMIT:  # a count or an amount in pounds: as it is
+    if type(value) is int and -LIMIT <= value <= LIMIT:  # a count or an amount: as it is
         return value
-    if kind is float or kind is int or (kind is not bool and isinstance(value, int | float)):
-        return safe_number(value)
-    return safe_number(default)
+    return safe_number(value if is_number(value) else default)
 
 
 def is_involved(stakeholder: Mapping[str, Any]) -> bool:

@@ -95,11 +95,6 @@ class FindingTemplate:
     rule: Rule
     message: Message
     rank: int  # the rule's place in the report: by area, severity, then rule id
-    path_parts: tuple[str, ...]  # the rule's path split at {index} (one part for the proposal)
-
-    def path(self, index: int) -> str:
-        """The JSON Pointer of the part to fix for the item at ``index``."""
-        return str(index).join(self.path_parts)
 
 
 def finding_templates(
@@ -112,7 +107,6 @@ def finding_templates(
             rule,
             prepare_message(rule.message, parameters, rule.entity),
             rank,
-            tuple(rule.path.split("{index}")) if rule.each else (rule.path,),
         )
         for rank, rule in enumerate(ordered)
     }
@@ -144,7 +138,7 @@ def make_findings(
             found = places.get((rule.each, index))
             if found is None:
                 found = places[rule.each, index] = facts.places(rule.each, index)
-            path = template.path(index)
+            path = rule.finding_path(index)
         findings.append(
             {
                 "rule": rule.id,

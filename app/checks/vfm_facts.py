@@ -7,7 +7,16 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from app.checks.items import distinct_filled, filled, has_words, listed, number, section, words
+from app.checks.items import (
+    distinct_filled,
+    filled,
+    has_words,
+    is_number,
+    listed,
+    number,
+    section,
+    words,
+)
 from app.checks.numbers import safe_number
 from app.value.account import ValueAccount
 
@@ -106,7 +115,7 @@ def _monitoring_and_today(document: Mapping[str, Any], min_words: int) -> dict:
         "monitoring_indicator_count": sum(filled(i) for i in listed(monitoring.get("indicators"))),
         "verification": monitoring.get("verification") or "unknown",
         "has_learning": has_words(monitoring.get("learning"), min_words),
-        "current_cost_known": isinstance(cost, int | float) and not isinstance(cost, bool),
+        "current_cost_known": is_number(cost),
         "current_annual_cost": number(cost),
         "decommissioning_value_stated": has_words(decommissioning.get("value_at_risk"), min_words),
         "decommissioning_mitigation_stated": has_words(
