@@ -12,9 +12,10 @@ from pathlib import Path
 
 from app.checks.conditions import ConditionError, check_literal, parse_condition
 from app.checks.errors import RulesError
+from app.checks.network import MAX_STACK, stack_peak
 from app.checks.parameters import Parameter, read_yaml
 from app.checks.rule import AREAS, SEVERITIES, Applies, Rule, RuleCase
-from app.checks.translate import MAX_PUSHES, pushes, size
+from app.checks.translate import size, to_durable
 from app.checks.vocabulary import FACTS, ITEM_SECTIONS, KINDS, TIERS
 
 PARAMETERS_FILE = "parameters.yaml"
@@ -93,9 +94,9 @@ def _read_rule(
     _check_message(rule, parameters, fail)
     if size(rule.condition)[0] > MAX_BRANCHES:
         raise fail(f"the condition has more than {MAX_BRANCHES} alternatives; split the rule")
-    if pushes(rule.condition) > MAX_PUSHES:
+    if stack_peak([to_durable(rule.condition, entity)]) > MAX_STACK:
         raise fail(
-            f"the condition could need more than {MAX_PUSHES} places on the engine's stack "
+            f"the condition could need more than {MAX_STACK} places on the engine's stack "
             "(too many comparisons across its alternatives); split the rule"
         )
     if not _SOURCE.search(rule.why):

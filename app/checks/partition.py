@@ -1,13 +1,14 @@
-"""Splitting rules into small durable-rules rulesets.
+"""Splitting rules into durable-rules rulesets, as few as the engine's stack allows.
 
 durable-rules matches a fact by walking its network of comparisons with a stack of 64
 entries; a fact that would need more gives error 303, after which the process can crash. So
-each entity's rules are packed, in order, into partitions whose rules can push at most
-``MAX_PUSHES`` entries between them (see :func:`app.checks.translate.pushes`; the one node
-that tests the entity, shared by every rule, takes the 64th) and hold at most
-``MAX_BRANCHES`` alternatives, each partition with a catch-all rule so that no fact goes
-unhandled. Every partition costs each check an assertion, so fewer, fuller partitions are
-faster.
+each entity's rules are packed, in order, into partitions whose network can never need more
+than ``MAX_STACK`` entries (see :func:`app.checks.network.stack_peak`), each partition with a
+catch-all rule so that no fact goes unhandled. Every partition costs each check an
+assertion, a retraction and a catch-all action, so fewer, fuller partitions are faster.
+
+Facts are packed by their own names: renaming them one to one changes no comparison the
+network shares, so the peak is the same under the short names the ruleset is given.
 
 Inside a ruleset each fact goes by a short name (``f0``, ``f1``, … in the order of the facts'
 names): the engine hashes every name of every fact it is given and writes the whole fact into
@@ -20,29 +21,35 @@ from collections.abc import Sequence
 
 from app.checks.conditions import facts_named
 from app.checks.engine import CATCH_ALL, Partition, ruleset_name
+from app.checks.network import MAX_STACK, stack_peak
 from app.checks.rule import Rule
-from app.checks.translate import MAX_PUSHES, pushes, size, to_durable
+from app.checks.translate import to_durable
 from app.checks.vocabulary import ENTITIES
-
-MAX_BRANCHES = 30
 
 
 def build_partitions(rules: Sequence[Rule]) -> tuple[Partition, ...]:
     """The rulesets for ``rules``: per entity, packed in order, each with a catch-all."""
     partitions: list[Partition] = []
     for entity in ENTITIES:
+        catch_all = {"entity": entity}
         group: list[Rule] = []
-        branches = pushed = 0
+        conditions: list[dict] = [catch_all]  # the group's, as the engine will be given them
         for rule in (r for r in rules if r.entity == entity):
-            b, p = size(rule.condition)[0], pushes(rule.condition)
-            if group and (branches + b > MAX_BRANCHES or pushed + p > MAX_PUSHES):
+            condition = to_durable(rule.condition, entity)
+            if group and stack_peak([*conditions, condition]) > MAX_STACK:
                 partitions.append(_partition(entity, group))
-                group, branches, pushed = [], 0, 0
+                group, conditions = [], [catch_all]
             group.append(rule)
-            branches, pushed = branches + b, pushed + p
+            conditions.append(condition)
         if group:
             partitions.append(_partition(entity, group))
     return tuple(partitions)
+
+
+def peak(partition: Partition) -> int:
+    """The most entries the engine's stack can hold while it matches a fact of this
+    partition's entity."""
+    return stack_peak(rule["all"][0]["m"] for rule in partition.definition.values())
 
 
 def _partition(entity: str, rules: Sequence[Rule]) -> Partition:

@@ -18,11 +18,6 @@ TRUE = All(())
 FALSE = AnyOf(())
 NEGATED = {"eq": "ne", "is": "ne", "ne": "eq", "lt": "gte", "lte": "gt", "gt": "lte", "gte": "lt"}
 DURABLE_OP = {"ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
-MAX_STACK = 64
-"""Entries on durable-rules' alpha stack (``MAX_STACK_SIZE`` in its ``events.c``)."""
-MAX_PUSHES = MAX_STACK - 1
-"""What a ruleset's rules may push between them: the entity node every rule starts with takes
-one push of its own."""
 NEVER = {"$lt": {"id": -1}}  # every fact's id is its index, never negative
 
 
@@ -106,34 +101,6 @@ def size(condition: Condition) -> tuple[int, int]:
     the matches one fact can make and the condition nodes a rule costs.
     """
     return _size(normal_form(condition))
-
-
-def pushes(condition: Condition) -> int:
-    """The most entries the condition's nodes can put on durable-rules' alpha stack (64
-    entries, error 303 beyond) while one fact is matched.
-
-    The engine walks its network depth first, pushing every child node whose comparison holds
-    and, for an ``$or``, the join node each alternative pushes as it completes. A node is
-    pushed at most once for each time its parent is popped, so counting every comparison and
-    join on every path through the alternatives, as if each path were a separate chain (the
-    network shares what the paths have in common), counts at least every push there can be.
-    """
-    return _pushes(normal_form(condition))[1]
-
-
-def _pushes(condition: Condition) -> tuple[int, int]:
-    """(paths, pushes) of a condition in normal form."""
-    if isinstance(condition, Compare):
-        return 1, 1
-    parts = [_pushes(item) for item in condition.items]  # type: ignore[union-attr]
-    if isinstance(condition, AnyOf):
-        paths = sum(p for p, _ in parts)
-        return max(1, paths), sum(n for _, n in parts) + paths  # each path ends at the join
-    paths, count = 1, 0
-    for p, n in parts:
-        count = count * p + n * paths
-        paths *= p
-    return paths, count
 
 
 def _size(condition: Condition) -> tuple[int, int]:

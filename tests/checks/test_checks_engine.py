@@ -1,18 +1,18 @@
 """The durable-rules adapter: isolation, reuse, threads, order and awkward numbers."""
 
 import copy
-import json
 import math
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from decimal import Decimal
 
-import durable_rules_engine as core
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.checks import engine
+from app.checks.conditions import Compare
 from app.checks.errors import EngineError
 from app.checks.numbers import LIMIT, SMALLEST, is_safe_number, safe_number
 from app.checks.report import finding_order
@@ -36,14 +36,13 @@ def test_loading_the_rules_again_reuses_the_registered_rulesets(rulebook) -> Non
     assert [p.name for p in again.partitions] == [p.name for p in rulebook.partitions]
 
 
-def test_partitions_stay_within_the_engine_limits(rulebook) -> None:
-    from app.checks.partition import MAX_BRANCHES
-    from app.checks.translate import MAX_PUSHES, MAX_STACK, pushes, size
+def test_partitions_stay_within_the_engine_stack_and_start_with_their_entity(rulebook) -> None:
+    from app.checks.network import MAX_STACK
+    from app.checks.partition import peak
 
+    assert [p.entity for p in rulebook.partitions] == ["proposal", "stakeholder", "outcome"]
     for partition in rulebook.partitions:
-        rules = [rulebook.rule(name) for name in partition.definition if name != engine.CATCH_ALL]
-        assert sum(size(rule.condition)[0] for rule in rules) <= MAX_BRANCHES < MAX_STACK
-        assert 1 + sum(pushes(rule.condition) for rule in rules) <= 1 + MAX_PUSHES == MAX_STACK
+        assert peak(partition) <= MAX_STACK
         assert engine.CATCH_ALL in partition.definition
         for name, rule in partition.definition.items():
             first = rule["all"][0]["m"]
@@ -51,41 +50,20 @@ def test_partitions_stay_within_the_engine_limits(rulebook) -> None:
             assert positive == {"entity": partition.entity}
 
 
-def stack_trial(name: str, rules: dict[str, list], fact: dict) -> int:
-    """The engine's answer to ``fact`` in a throwaway ruleset of ``rules`` ($and terms each)."""
-    definition = {
-        rule: {"all": [{"m": {"$and": [{"entity": "trial"}, *terms]}}]}
-        for rule, terms in rules.items()
-    }
-    handle = core.create_ruleset(f"valuecase_trial_{name}", json.dumps(definition))
-    try:
-        return core.assert_fact(
-            handle, json.dumps({"sid": "1", "id": 0, "entity": "trial", **fact})
-        )[0]
-    except core.error as error:
-        return int(str(error).rsplit(" ", 1)[-1])
+def test_rules_that_overflow_one_ruleset_are_split_between_two(rulebook) -> None:
+    from app.checks.network import MAX_STACK
+    from app.checks.partition import build_partitions, peak
 
-
-def test_the_engine_stack_holds_what_pushes_counts_and_no_more_than_it_says() -> None:
-    from app.checks.translate import MAX_PUSHES, MAX_STACK
-
-    # As many rules as the stack holds, each one comparison that holds: accepted; one more: 303.
-    def flat(count: int) -> dict[str, list]:
-        return {f"r{i}": [{"$gte": {f"f{i}": 0}}] for i in range(count)}
-
-    everything = {f"f{i}": 1 for i in range(MAX_STACK + 1)}
-    assert stack_trial("flat_full", flat(MAX_STACK), everything) == 0
-    assert stack_trial("flat_over", flat(MAX_STACK + 1), everything) == 303
-    # Rules with alternatives that all hold, pushing exactly MAX_PUSHES between them by the
-    # count in translate.pushes (6 each: two comparisons, the join twice, the last twice).
-    joined = {
-        f"r{i}": [{"$or": [{f"a{i}": 1}, {f"b{i}": 1}]}, {f"c{i}": 1}]
-        for i in range(MAX_PUSHES // 6)
-    }
-    joined |= {f"s{i}": [{f"d{i}": 1}] for i in range(MAX_PUSHES % 6)}
-    holding = {f"{k}{i}": 1 for k in "abc" for i in range(MAX_PUSHES // 6)}
-    holding |= {f"d{i}": 1 for i in range(MAX_PUSHES % 6)}
-    assert stack_trial("joined_full", joined, holding) == 0
+    # 70 rules that differ only in their last comparison: 70 nodes under one, each pushed
+    rule = rulebook.rule("vfm.economy-not-argued")
+    copies = [
+        replace(rule, id=f"vfm.copy-{n}", when=Compare("investment", "gt", n)) for n in range(70)
+    ]
+    partitions = build_partitions(copies)
+    assert len(partitions) == 2
+    assert all(peak(partition) <= MAX_STACK for partition in partitions)
+    placed = [name for p in partitions for name in p.definition if name != engine.CATCH_ALL]
+    assert placed == [rule.id for rule in copies]
 
 
 def test_the_same_document_1500_times_leaks_no_state(rulebook, examples) -> None:

@@ -119,16 +119,6 @@ CASES = {
     "bad placeholder": ("Record the inputs.", "Record {inputs}.", "placeholder {inputs}"),
     "item path on a proposal rule": ("path: /inputs", "path: /inputs/{index}", "per-item rules"),
     "no firing case": ("fires: true", "fires: false", "at least one case that fires"),
-    "too many comparisons for the engine's stack": (
-        "{fact: investment, eq: 0}",
-        "{any: ["
-        + ", ".join(
-            "{all: [" + ", ".join(f"{{fact: investment, gt: {b * 8 + c}}}" for c in range(8)) + "]}"
-            for b in range(8)
-        )
-        + "]}",
-        "places on the engine's stack",
-    ),
     "case without fires": (
         "{name: inputs, facts: {investment: 10}, fires: false}",
         "{name: inputs, facts: {investment: 10}}",
@@ -194,3 +184,16 @@ def test_a_broken_curriculum_model_is_refused(tmp_path) -> None:
     model.write_text(MODEL.read_text().replace("id: M2.4", "id: M2.4x"))
     with pytest.raises(RulesError, match="model.yaml: rule -: module 'M2.4x'"):
         load_rulebook(RULES, model)
+
+
+def test_a_rule_the_engine_stack_cannot_hold_is_refused(tmp_path, monkeypatch) -> None:
+    """Eight alternatives keep a rule far inside the stack; were more allowed, a rule needing
+    more than its 64 places would still be refused."""
+    from app.checks import loader
+
+    monkeypatch.setattr(loader, "MAX_BRANCHES", 100)
+    alternatives = ", ".join(f"{{fact: investment, eq: {n}}}" for n in range(70))
+    text = broken("{fact: investment, eq: 0}", "{any: [" + alternatives + "]}")
+    error = load_error(rules_folder(tmp_path, text))
+    assert "could need more than 64 places on the engine's stack" in str(error)
+    assert error.rule == "vfm.sample"

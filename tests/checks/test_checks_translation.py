@@ -10,7 +10,7 @@ from app.checks.describe import describe_condition
 from app.checks.parameters import load_parameters
 from app.checks.partition import build_partitions
 from app.checks.rule import Applies, Rule
-from app.checks.translate import FALSE, TRUE, normal_form, pushes, size, to_durable
+from app.checks.translate import FALSE, TRUE, normal_form, size, to_durable
 from app.checks.vocabulary import KINDS, TIERS
 
 from .conftest import RULES
@@ -162,19 +162,6 @@ def test_size_counts_alternatives_and_comparisons() -> None:
         ]
     }
     assert size(parse_condition(raw, "proposal", {})) == (2, 4)
-
-
-def test_pushes_count_every_comparison_and_join_on_every_path() -> None:
-    one = parse_condition({"fact": "has_pbr", "is": True}, "proposal", {})
-    assert pushes(one) == 1
-    raw = {
-        "all": [
-            {"any": [{"fact": "has_pbr", "is": True}, {"fact": "pbr_share", "gt": 0}]},
-            {"fact": "investment", "gt": 0},
-        ]
-    }
-    # has_pbr, pbr_share, the join reached from each, then investment once after each join
-    assert pushes(parse_condition(raw, "proposal", {})) == 6
 
 
 def test_conditions_read_as_plain_english() -> None:
