@@ -95,6 +95,7 @@ class FindingTemplate:
     rule: Rule
     message: Message
     rank: int  # the rule's place in the report: by area, severity, then rule id
+    base: dict  # a finding's fields in the report's order: each finding is a copy, filled in
 
 
 def finding_templates(
@@ -107,6 +108,14 @@ def finding_templates(
             rule,
             prepare_message(rule.message, parameters, rule.entity),
             rank,
+            {
+                "rule": rule.id,
+                "area": rule.area,
+                "severity": rule.severity,
+                "message": "",
+                "path": rule.path,
+                "modules": [],
+            },
         )
         for rank, rule in enumerate(ordered)
     }
@@ -139,16 +148,11 @@ def make_findings(
             if found is None:
                 found = places[rule.each, index] = facts.places(rule.each, index)
             path = rule.finding_path(index)
-        findings.append(
-            {
-                "rule": rule.id,
-                "area": rule.area,
-                "severity": rule.severity,
-                "message": template.message.fill_from(found),
-                "path": path,
-                "modules": list(rule.modules),
-            }
-        )
+        finding = template.base.copy()
+        finding["message"] = template.message.fill_from(found)
+        finding["path"] = path
+        finding["modules"] = list(rule.modules)
+        findings.append(finding)
     return findings
 
 

@@ -25,6 +25,8 @@ from app.value.money import ONE, ZERO, rounded, to_decimal, to_share
 
 PRECISION = 34
 """Significant digits of every sum and product in the value account."""
+ARITHMETIC = Context(prec=PRECISION)
+"""The context the value account is worked in (``localcontext`` works in a copy of it)."""
 DEFAULT_DISCOUNT_RATE = Decimal("0.035")
 INPUT_TYPES = ("cash", "in_kind", "volunteer_time")
 UNASSIGNED = "(unassigned)"
@@ -127,19 +129,19 @@ class ValueAccount(NamedTuple):
     @property
     def by_year(self) -> tuple[Decimal, ...]:
         """Signed, undiscounted value of all outcomes in each year (year 1 first)."""
-        with localcontext(Context(prec=PRECISION)):
+        with localcontext(ARITHMETIC):
             return _sum_by_year(self.outcomes)
 
     @property
     def by_stakeholder(self) -> dict[str, Decimal]:
         """Present value per stakeholder, in the order the document lists its stakeholders."""
-        with localcontext(Context(prec=PRECISION)):
+        with localcontext(ARITHMETIC):
             return _by_stakeholder(self.outcomes, self.stakeholder_ids)
 
     @property
     def by_outcome(self) -> dict[str, Decimal]:
         """Present value per outcome id."""
-        with localcontext(Context(prec=PRECISION)):
+        with localcontext(ARITHMETIC):
             return _by_outcome(self.outcomes)
 
     def report(self) -> dict[str, float | None]:
@@ -160,7 +162,7 @@ def compute_account(document: Mapping[str, Any]) -> ValueAccount:
     Absent shares count as 0, absent quantity or proxy value as 0, absent duration as one
     year, absent ``discount_rate`` as 0.035 and absent ``first_year_discounted`` as true.
     """
-    with localcontext(Context(prec=PRECISION)):
+    with localcontext(ARITHMETIC):
         return _compute(document)
 
 

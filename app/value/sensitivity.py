@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 from typing import Any
 
 from app.value.account import (
-    PRECISION,
+    ARITHMETIC,
     Discounting,
     OutcomeTerms,
     OutcomeValue,
@@ -66,7 +66,7 @@ def compute_sensitivity(
     percentage points (capped at 100%) across all outcomes; every proxy cut by 25%. Pass the
     document's ``account`` when it is already computed.
     """
-    with localcontext(Context(prec=PRECISION)):
+    with localcontext(ARITHMETIC):
         account = account or compute_account(document)
         return Sensitivity(
             rows=sensitivity_rows(document, account),
@@ -100,7 +100,7 @@ def sensitivity_ratios(
     """
     if account.investment <= 0:
         return (None,) * len(SCENARIOS)
-    with localcontext(Context(prec=PRECISION)):
+    with localcontext(ARITHMETIC):
         discounting = discounting_of(document)
         totals = [ZERO] * len(SCENARIOS)
         for outcome in account.outcomes:
