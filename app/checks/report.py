@@ -103,22 +103,23 @@ def finding_templates(
 ) -> dict[str, FindingTemplate]:
     """Each rule's template by rule id, ranked in the report's order."""
     ordered = sorted(rules, key=lambda r: (_AREA_ORDER[r.area], _SEVERITY_ORDER[r.severity], r.id))
-    return {
-        rule.id: FindingTemplate(
+    templates = {}
+    for rank, rule in enumerate(ordered):
+        message = prepare_message(rule.message, parameters, rule.entity)
+        templates[rule.id] = FindingTemplate(
             rule,
-            prepare_message(rule.message, parameters, rule.entity),
+            message,
             rank,
             {
                 "rule": rule.id,
                 "area": rule.area,
                 "severity": rule.severity,
-                "message": "",
+                "message": "" if message.quotes else message.texts[0],
                 "path": rule.path,
                 "modules": [],
             },
         )
-        for rank, rule in enumerate(ordered)
-    }
+    return templates
 
 
 def make_findings(
@@ -140,17 +141,17 @@ def make_findings(
     proposal = facts.places("proposal", 0)  # most findings are about the proposal
     places: dict[tuple[str, int], tuple] = {}  # and the rest about a few items
     for _, index, template in ranked:
+        finding = template.base.copy()  # a message that quotes no fact is already written
         rule = template.rule
         if rule.each is None:
-            found, path = proposal, rule.path
+            found = proposal
         else:
             found = places.get((rule.each, index))
             if found is None:
                 found = places[rule.each, index] = facts.places(rule.each, index)
-            path = rule.finding_path(index)
-        finding = template.base.copy()
-        finding["message"] = template.message.fill_from(found)
-        finding["path"] = path
+            finding["path"] = rule.finding_path(index)
+        if template.message.quotes:
+            finding["message"] = template.message.fill_from(found)
         finding["modules"] = list(rule.modules)
         findings.append(finding)
     return findings
