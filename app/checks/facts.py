@@ -15,7 +15,7 @@ from typing import Any
 from app.checks import items
 from app.checks.items import distinct_filled, filled, is_number, listed, number, section
 from app.checks.numbers import safe_number
-from app.checks.vfm_facts import ARGUED, vfm_profile
+from app.checks.vfm_facts import ARGUED, vfm_parts
 from app.checks.vocabulary import TIERS
 from app.value.account import ValueAccount
 from app.value.sensitivity import sensitivity_ratios
@@ -79,8 +79,9 @@ def derive_facts(
         **_outcome_profile(document, account),
         **_sensitivity(document, account, context["tier"] in sensitivity_tiers),
         **_stakeholder_profile(document),
-        **vfm_profile(document, account, min_words),
     }
+    for part in vfm_parts(document, account, min_words):
+        profile.update(part)
     missing = [e for e, fact in ARGUED.items() if not profile[fact]]
     labels = {"vfm_es_missing": _listing(missing) if missing else "none"}
     groups, group_labels = items.stakeholder_facts(document, context, min_words)

@@ -32,21 +32,24 @@ VOLUNTEER = "volunteer"
 without matching it case-insensitively, tests/checks/test_checks_facts.py)."""
 
 
-def vfm_profile(document: Mapping[str, Any], account: ValueAccount, min_words: int) -> dict:
-    """The value-for-money facts of one document."""
-    return {
-        **_four_es(document, min_words),
-        **_need(document, min_words),
-        **_costs_and_savings(document, account),
-        **_payment_by_results(document, min_words),
-        **_monitoring_and_today(document, min_words),
-    }
+def vfm_parts(
+    document: Mapping[str, Any], account: ValueAccount, min_words: int
+) -> tuple[dict, ...]:
+    """The value-for-money facts of one document, in five parts."""
+    return (
+        _four_es(document, min_words),
+        _need(document, min_words),
+        _costs_and_savings(document, account),
+        _payment_by_results(document, min_words),
+        _monitoring_and_today(document, min_words),
+    )
 
 
 def _four_es(document: Mapping[str, Any], min_words: int) -> dict:
     vfm = section(document, "vfm")
-    argued = {fact: has_words(vfm.get(e), min_words) for e, fact in ARGUED.items()}
-    return {**argued, "vfm_es_argued": sum(argued.values())}
+    facts = {fact: has_words(vfm.get(e), min_words) for e, fact in ARGUED.items()}
+    facts["vfm_es_argued"] = sum(facts.values())
+    return facts
 
 
 def _need(document: Mapping[str, Any], min_words: int) -> dict:
