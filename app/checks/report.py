@@ -200,16 +200,14 @@ def _yes_no(value: object) -> str:
 
 def summarise_areas(findings: Iterable[Mapping[str, Any]]) -> dict[str, dict]:
     """Status and score of each area."""
-    severities: dict[str, set[str]] = {area: set() for area in AREAS}
-    lost = dict.fromkeys(AREAS, 0)
+    severities: dict[str, list[str]] = {area: [] for area in AREAS}
     for finding in findings:
-        area, severity = finding["area"], finding["severity"]
-        severities[area].add(severity)
-        lost[area] += SEVERITY_WEIGHTS[severity]
-    return {area: _area(severities[area], lost[area]) for area in AREAS}
+        severities[finding["area"]].append(finding["severity"])
+    return {area: _area(severities[area]) for area in AREAS}
 
 
-def _area(severities: set[str], lost: int) -> dict:
+def _area(severities: list[str]) -> dict:
+    lost = sum(map(SEVERITY_WEIGHTS.__getitem__, severities))
     if "blocker" in severities:
         status = "fail"
     elif "major" in severities or "minor" in severities:
