@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.checks.conditions import ConditionError, check_literal, parse_condition
 from app.checks.errors import RulesError
-from app.checks.network import MAX_STACK, stack_peak
+from app.checks.network import MAX_EXPRESSIONS, MAX_STACK, expressions, stack_peak
 from app.checks.parameters import Parameter, read_yaml
 from app.checks.rule import AREAS, SEVERITIES, Applies, Rule, RuleCase
 from app.checks.translate import size, to_durable
@@ -94,10 +94,17 @@ def _read_rule(
     _check_message(rule, parameters, fail)
     if size(rule.condition)[0] > MAX_BRANCHES:
         raise fail(f"the condition has more than {MAX_BRANCHES} alternatives; split the rule")
-    if stack_peak([to_durable(rule.condition, entity)]) > MAX_STACK:
+    condition = to_durable(rule.condition, entity)
+    if stack_peak([condition]) > MAX_STACK:
         raise fail(
             f"the condition could need more than {MAX_STACK} places on the engine's stack "
             "(too many comparisons across its alternatives); split the rule"
+        )
+    if expressions(condition) > MAX_EXPRESSIONS:
+        raise fail(
+            f"the condition takes more than the engine's {MAX_EXPRESSIONS} expressions for a "
+            "rule (two for each all and each any, once nested ones of a kind are merged); "
+            "nest fewer alternatives or split the rule"
         )
     if not _SOURCE.search(rule.why):
         raise fail(

@@ -29,6 +29,9 @@ from app.checks.translate import DURABLE_OP
 
 MAX_STACK = 64
 """Entries on durable-rules' alpha stack (``MAX_STACK_SIZE`` in its ``events.c``)."""
+MAX_EXPRESSIONS = 31
+"""Expressions durable-rules keeps for one rule: its ``MAX_SEQUENCE_EXPRESSIONS`` is 32, and
+creating a ruleset fails (error 113) when a rule's 32nd is added (``rete.c``)."""
 COMPARISONS = frozenset(DURABLE_OP.values())
 """The operators :mod:`app.checks.translate` writes, besides equality and ``$and``/``$or``."""
 
@@ -52,6 +55,15 @@ def stack_peak(conditions: Iterable[Mapping[str, object]]) -> int:
     for condition in conditions:
         _add(condition, root)
     return _peak(root, {})
+
+
+def expressions(condition: Mapping[str, object]) -> int:
+    """The expressions durable-rules keeps for a rule's condition: two for each ``$and`` and
+    ``$or`` (its start and its end); a comparison, even with another fact, takes none."""
+    [(key, value)] = condition.items()
+    if key in ("$and", "$or"):
+        return 2 + sum(expressions(term) for term in _terms(value))
+    return 0
 
 
 def _add(condition: Mapping[str, object], parent: _Node) -> _Node:

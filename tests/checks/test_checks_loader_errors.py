@@ -197,3 +197,28 @@ def test_a_rule_the_engine_stack_cannot_hold_is_refused(tmp_path, monkeypatch) -
     error = load_error(rules_folder(tmp_path, text))
     assert "could need more than 64 places on the engine's stack" in str(error)
     assert error.rule == "vfm.sample"
+
+
+def nested_alternatives(levels: int) -> str:
+    """A condition of ``levels + 1`` alternatives, each level an any of two alls."""
+    condition = "{fact: investment, eq: 0}"
+    for level in range(levels):
+        condition = (
+            f"{{any: [{{all: [{{fact: investment, eq: {level + 1}}}, "
+            f"{{fact: present_value, gt: {level}}}]}}, "
+            f"{{all: [{{fact: annual_value, gt: {level}}}, {condition}]}}]}}"
+        )
+    return condition
+
+
+def test_a_rule_with_more_expressions_than_the_engine_keeps_is_refused(tmp_path) -> None:
+    """durable-rules keeps 31 expressions for a rule, two for each all and each any, and fails
+    to create the ruleset past them. Four levels of an any of two alls take 26 (with the rule's
+    own all); five take 32, within the 8 alternatives, and are refused when the rules load."""
+    (tmp_path / "four").mkdir()
+    text = broken("{fact: investment, eq: 0}", nested_alternatives(4))
+    assert load_rulebook(rules_folder(tmp_path / "four", text), MODEL).rule("vfm.sample")
+    text = broken("{fact: investment, eq: 0}", nested_alternatives(5))
+    error = load_error(rules_folder(tmp_path, text))
+    assert "takes more than the engine's 31 expressions" in str(error)
+    assert error.rule == "vfm.sample"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.checks.network import MAX_STACK, NetworkError, stack_peak
+from app.checks.network import MAX_EXPRESSIONS, MAX_STACK, NetworkError, expressions, stack_peak
 
 _NAMES = itertools.count()
 
@@ -98,6 +98,34 @@ def test_joins_gathered_by_a_shared_alternative_count_as_the_model_says() -> Non
     assert engine_answer(shared(33), fact(33)) == 303
 
 
+def creation_answer(condition: dict) -> int:
+    """0 when the engine creates a ruleset of one rule with this condition, else its error."""
+    definition = {"r": {"all": [{"m": condition}]}}
+    try:
+        handle = core.create_ruleset(f"valuecase_trial_{next(_NAMES)}", json.dumps(definition))
+    except core.error as error:
+        return int(str(error).rsplit(" ", 1)[-1])
+    core.delete_ruleset(handle)
+    return 0
+
+
+def test_a_rule_takes_the_expressions_the_model_counts_and_no_more_than_the_engine_keeps():
+    def nested(levels: int, references: int = 0) -> dict:
+        """A rule whose alternatives nest ``levels`` deep, with comparisons between facts."""
+        condition = rule(*({"$gt": {f"a{i}": {"$m": f"b{i}"}}} for i in range(references)))
+        for level in range(levels):
+            condition = {"$or": [condition, {f"c{level}": 1}]}
+        return condition
+
+    assert expressions(rule({"a": 1}, {"$gt": {"b": {"$m": "c"}}})) == 2  # comparisons: none
+    assert expressions(nested(3)) == 2 + 3 * 2
+    for references in (0, 40):  # comparisons with another fact take none either
+        assert expressions(nested(14, references)) == MAX_EXPRESSIONS - 1
+        assert creation_answer(nested(14, references)) == 0
+        assert expressions(nested(15, references)) == MAX_EXPRESSIONS + 1
+        assert creation_answer(nested(15, references)) == 113
+
+
 # Random rulesets in which every comparison holds for a fact with every field at 1, over a
 # few facts and values so that nodes are shared.
 HOLDS = {"$gte": [0, 1], "$lte": [1, 2], "$gt": [0], "$lt": [2], "$neq": [0, 5], "eq": [1]}
@@ -123,20 +151,10 @@ terms = st.recursive(
 rulesets = st.lists(st.lists(terms, min_size=1, max_size=3), min_size=20, max_size=60)
 
 
-def expressions(condition: dict) -> int:
-    """What a condition takes of the 32 expressions durable-rules allows a rule
-    (``MAX_SEQUENCE_EXPRESSIONS`` in its rete.c; error 113 when the ruleset is created): two
-    for each ``$and`` and ``$or``, none for a comparison with a literal."""
-    [(key, value)] = condition.items()
-    if key in ("$and", "$or"):
-        return 2 + sum(expressions(term) for term in value)
-    return 0
-
-
 @settings(max_examples=40, deadline=None)
 @given(rulesets, st.permutations(FACTS))
 def test_a_ruleset_the_model_fits_never_overflows_the_engine(rules, order) -> None:
     conditions = [rule(*terms) for terms in rules] + [{"entity": "trial"}]
-    assume(all(expressions(condition) < 32 for condition in conditions))  # a limit of its own
+    assume(all(expressions(condition) <= MAX_EXPRESSIONS for condition in conditions))
     if stack_peak(conditions) <= MAX_STACK:
         assert engine_answer(conditions, dict.fromkeys(order, 1)) == 0
