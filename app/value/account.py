@@ -16,6 +16,7 @@ HM Treasury, The Green Book (discount rate 3.5%).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from decimal import Context, Decimal, localcontext
@@ -66,24 +67,34 @@ class OutcomeTerms(NamedTuple):
 
 
 class Discounting:
-    """Discount divisors ``(1 + r)^t`` by year, each worked out once."""
+    """Discount divisors ``(1 + r)^t`` by year, each worked out once, in :data:`ARITHMETIC`.
+
+    One is shared by every document with the same rate (see :func:`discounting_of`), so its
+    divisors are only ever replaced whole: a thread reading them never sees a half-made list.
+    """
 
     def __init__(self, rate: Decimal, from_year_one: bool) -> None:
-        self._base = ONE + rate
+        with localcontext(ARITHMETIC):
+            self._base = ONE + rate
         self._first_power = 1 if from_year_one else 0
-        self._divisors: list[Decimal] = []
+        self._divisors: tuple[Decimal, ...] = ()
 
-    def divisors(self, years: int) -> list[Decimal]:
-        """The divisors of years 1 to ``years`` first (the list may hold more years)."""
+    def divisors(self, years: int) -> tuple[Decimal, ...]:
+        """The divisors of years 1 to ``years`` first (the tuple may hold more years)."""
         divisors = self._divisors
-        while len(divisors) < years:
-            divisors.append(self._base ** (len(divisors) + self._first_power))
+        if len(divisors) < years:
+            with localcontext(ARITHMETIC):
+                first, base = self._first_power, self._base
+                divisors = tuple(base ** (t + first) for t in range(max(years, 2 * len(divisors))))
+            self._divisors = divisors
         return divisors
 
     def present_value(self, by_year: Sequence[Decimal]) -> Decimal:
         """The sum of each year's value over its divisor (year 1 is ``by_year[0]``)."""
-        divisors = self.divisors(len(by_year))
-        return sum((value / divisors[t] for t, value in enumerate(by_year)), ZERO)
+        total = ZERO
+        for value, divisor in zip(by_year, self.divisors(len(by_year)), strict=False):
+            total += value / divisor
+        return total
 
 
 class OutcomeValue(NamedTuple):
@@ -170,34 +181,50 @@ def _compute(document: Mapping[str, Any]) -> ValueAccount:
     discounting = discounting_of(document)
     raw_outcomes = document.get("outcomes") or []
     outcomes = tuple(value_outcome(o, discounting) for o in raw_outcomes)
-    present_value = sum((o.present_value for o in outcomes), ZERO)
+    present_value = year1 = ZERO
+    for outcome in outcomes:
+        present_value += outcome.present_value
+        year1 += outcome.year1_impact
     investment_by_type = _investment_by_type(document.get("inputs") or [])
     investment = sum(investment_by_type.values(), ZERO)
-    year1 = sum((o.year1_impact for o in outcomes), ZERO)
     notes = _outcome_notes(raw_outcomes, outcomes)
     ratio, net_ratio = _ratios(present_value, investment, notes)
-    return ValueAccount(
-        outcomes=outcomes,
-        stakeholder_ids=tuple(
-            s.get("id") for s in document.get("stakeholders") or [] if s.get("id")
-        ),
-        present_value=present_value,
-        investment=investment,
-        investment_by_type=investment_by_type,
-        npv=present_value - investment,
-        year1_impact=year1,
-        sroi_ratio=ratio,
-        net_sroi_ratio=net_ratio,
-        payback_months=_payback(investment, year1, notes),
-        notes=tuple(notes),
-        savings=_savings(document),
+    return ValueAccount(  # in the fields' order: a named tuple takes positions faster
+        outcomes,
+        tuple(s.get("id") for s in document.get("stakeholders") or [] if s.get("id")),
+        present_value,
+        investment,
+        investment_by_type,
+        present_value - investment,  # npv
+        year1,
+        ratio,
+        net_ratio,
+        _payback(investment, year1, notes),
+        tuple(notes),
+        _savings(document),
     )
 
 
 def discounting_of(document: Mapping[str, Any]) -> Discounting:
-    """The document's discounting: ``discount_rate`` (0.035 when absent), from year 1 or 2."""
-    rate = to_decimal(document.get("discount_rate"), DEFAULT_DISCOUNT_RATE)
-    return Discounting(rate, document.get("first_year_discounted") is not False)
+    """The document's discounting: ``discount_rate`` (0.035 when absent), from year 1 or 2.
+
+    Nearly every document uses the Green Book's rate, so the discounting of each rate, with
+    its divisors, is made once and shared.
+    """
+    rate = document.get("discount_rate")
+    from_year_one = document.get("first_year_discounted") is not False
+    if type(rate) in _SHAREABLE_RATES:
+        return _shared_discounting(type(rate), rate, from_year_one)
+    return Discounting(to_decimal(rate, DEFAULT_DISCOUNT_RATE), from_year_one)
+
+
+_SHAREABLE_RATES = (float, int, type(None))
+
+
+@functools.lru_cache(maxsize=256)
+def _shared_discounting(kind: type, rate: float | None, from_year_one: bool) -> Discounting:
+    """One discounting per rate as written (``kind`` keeps 1 and 1.0 apart, as Decimals do)."""
+    return Discounting(to_decimal(rate, DEFAULT_DISCOUNT_RATE), from_year_one)
 
 
 def value_outcome(outcome: Mapping[str, Any], discounting: Discounting) -> OutcomeValue:
