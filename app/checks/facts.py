@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.checks import items
-from app.checks.items import distinct_filled, filled, is_number, listed, number, section
+from app.checks.items import distinct_filled, filled, is_number, listed, number, positive, section
 from app.checks.numbers import safe_number
 from app.checks.vfm_facts import ARGUED, vfm_parts
 from app.checks.vocabulary import TIERS
@@ -123,7 +123,7 @@ def _outcome_profile(document: Mapping[str, Any], account: ValueAccount) -> dict
         with_indicator += filled(outcome.get("indicator"))
         valued += _valued(outcome)
         adjusted = adjusted or (
-            number(outcome.get("deadweight")) > 0 or number(outcome.get("attribution")) > 0
+            positive(outcome.get("deadweight")) or positive(outcome.get("attribution"))
         )
     return {
         "outcome_count": len(outcomes),
@@ -147,8 +147,8 @@ def _outcome_profile(document: Mapping[str, Any], account: ValueAccount) -> dict
 
 def _valued(outcome: Mapping[str, Any]) -> bool:
     proxy = outcome.get("proxy") if isinstance(outcome.get("proxy"), dict) else {}
-    positive = outcome.get("negative") is not True
-    return positive and number(outcome.get("quantity")) > 0 and number(proxy.get("value")) > 0
+    gain = outcome.get("negative") is not True
+    return gain and positive(outcome.get("quantity")) and positive(proxy.get("value"))
 
 
 def _sensitivity(document: Mapping[str, Any], account: ValueAccount, wanted: bool) -> dict:

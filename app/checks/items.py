@@ -55,11 +55,17 @@ def number(value: object, default: float = 0) -> int | float:
     return safe_number(value if is_number(value) else default)
 
 
+def positive(value: object) -> bool:
+    """Whether a value from the document is a number above 0 (as ``number(value) > 0``, which
+    rounds and caps a number but never moves it across 0)."""
+    return is_number(value) and value > 0  # type: ignore[operator]
+
+
 def is_involved(stakeholder: Mapping[str, Any]) -> bool:
     """Whether a group took part: people involved and at least one method."""
     involvement = stakeholder.get("involvement")
     involvement = involvement if isinstance(involvement, dict) else {}
-    return number(involvement.get("people")) > 0 and bool(listed(involvement.get("methods")))
+    return positive(involvement.get("people")) and bool(listed(involvement.get("methods")))
 
 
 def stakeholder_facts(
@@ -74,19 +80,23 @@ def stakeholder_facts(
     facts, labels = [], []
     for index, item in enumerate(listed(document.get("stakeholders"))):
         item = item if isinstance(item, dict) else {}
-        fact = {"entity": "stakeholder", "index": index, **context}
-        fact.update(_stakeholder(item, min_words))
+        fact = _stakeholder(item, min_words, index, context)
         fact["stakeholder_outcome_count"] = outcome_counts.get(item.get("id"), 0)
         facts.append(fact)
         labels.append({"stakeholder_name": _name(item)})
     return facts, labels
 
 
-def _stakeholder(item: Mapping[str, Any], min_words: int) -> dict:
+def _stakeholder(
+    item: Mapping[str, Any], min_words: int, index: int, context: Mapping[str, object]
+) -> dict:
     involvement = item.get("involvement") if isinstance(item.get("involvement"), dict) else {}
     stages = set(listed(involvement.get("stages")))
     has_reason = has_words(item.get("materiality_reason"), min_words)
     return {
+        "entity": "stakeholder",
+        "index": index,
+        **context,
         "stakeholder_effect": item.get("effect") or "unknown",
         "stakeholder_material": item.get("material") is True,
         "stakeholder_excluded": item.get("material") is False,
@@ -121,8 +131,7 @@ def outcome_facts(
     for index, item in enumerate(listed(document.get("outcomes"))):
         item = item if isinstance(item, dict) else {}
         involved, name = by_id.get(item.get("stakeholder"), unnamed)
-        fact = {"entity": "outcome", "index": index, **context}
-        fact.update(_outcome(item))
+        fact = _outcome(item, index, context)
         fact["outcome_stakeholder_involved"] = involved
         facts.append(fact)
         labels.append(
@@ -134,12 +143,15 @@ def outcome_facts(
     return facts, labels
 
 
-def _outcome(item: Mapping[str, Any]) -> dict:
+def _outcome(item: Mapping[str, Any], index: int, context: Mapping[str, object]) -> dict:
     proxy = item.get("proxy") if isinstance(item.get("proxy"), dict) else {}
     return {
+        "entity": "outcome",
+        "index": index,
+        **context,
         "outcome_negative": item.get("negative") is True,
         "outcome_has_indicator": filled(item.get("indicator")),
-        "outcome_valued": number(item.get("quantity")) > 0 and number(proxy.get("value")) > 0,
+        "outcome_valued": positive(item.get("quantity")) and positive(proxy.get("value")),
         "outcome_has_proxy_source": filled(proxy.get("source")),
         "outcome_proxy_agreed": proxy.get("agreed_with_stakeholders") is True,
         "outcome_deadweight": number(item.get("deadweight")),
