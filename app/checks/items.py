@@ -103,7 +103,7 @@ def _stakeholder(
         "stakeholder_has_materiality_reason": has_reason,
         "stakeholder_size": number(item.get("size")),
         "stakeholder_size_known": isinstance(item.get("size"), int),
-        "stakeholder_subgroup_count": sum(filled(s) for s in listed(item.get("subgroups"))),
+        "stakeholder_subgroup_count": sum(map(filled, listed(item.get("subgroups")))),
         "stakeholder_people_involved": number(involvement.get("people")),
         "stakeholder_method_count": len(listed(involvement.get("methods"))),
         "stakeholder_involved": is_involved(item),

@@ -56,7 +56,7 @@ def _need(document: Mapping[str, Any], min_words: int) -> dict:
     need = section(document, "need")
     options = [o for o in listed(need.get("options")) if isinstance(o, dict)]
     return {
-        "objectives_count": sum(filled(o) for o in listed(need.get("objectives"))),
+        "objectives_count": sum(map(filled, listed(need.get("objectives")))),
         "need_has_evidence": has_words(need.get("evidence"), min_words),
         "option_count": len(options),
         "has_minimum_option": any(
@@ -92,7 +92,7 @@ def _volunteer_text(document: Mapping[str, Any]) -> str:
     for item in listed(document.get("inputs")):
         if isinstance(item, dict):
             parts.append(item.get("description"))
-    return " ".join(p for p in parts if isinstance(p, str))
+    return " ".join([p for p in parts if isinstance(p, str)])
 
 
 def _payment_by_results(document: Mapping[str, Any], min_words: int) -> dict:
@@ -102,7 +102,7 @@ def _payment_by_results(document: Mapping[str, Any], min_words: int) -> dict:
     return {
         "has_pbr": share > 0,
         "pbr_share": share,
-        "pbr_measure_count": sum(filled(m) for m in listed(pbr.get("outcome_measures"))),
+        "pbr_measure_count": sum(map(filled, listed(pbr.get("outcome_measures")))),
         "pbr_evidence_words": words(pbr.get("evidence")),
         "pbr_has_safeguards": has_words(pbr.get("safeguards"), min_words),
     }
@@ -115,7 +115,7 @@ def _monitoring_and_today(document: Mapping[str, Any], min_words: int) -> dict:
     equalities = section(document, "equalities")
     cost = service.get("current_annual_cost")
     return {
-        "monitoring_indicator_count": sum(filled(i) for i in listed(monitoring.get("indicators"))),
+        "monitoring_indicator_count": sum(map(filled, listed(monitoring.get("indicators")))),
         "verification": monitoring.get("verification") or "unknown",
         "has_learning": has_words(monitoring.get("learning"), min_words),
         "current_cost_known": is_number(cost),
