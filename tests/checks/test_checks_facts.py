@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.checks.errors import EngineError
-from app.checks.items import has_words, words
+from app.checks.items import has_words, number, positive, words
 from app.checks.numbers import is_safe_number
 from app.checks.vfm_facts import VOLUNTEER
 from app.checks.vocabulary import FACTS, RESERVED
@@ -177,3 +177,18 @@ def test_a_fact_no_rule_matches_is_reported_and_the_process_survives(rulebook, e
 )
 def test_having_enough_words_agrees_with_counting_them_all(text, count) -> None:
     assert has_words(text, count) == (words(text) >= count)
+
+
+@given(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.floats(-1e-3, 1e-3),
+        st.sampled_from([10**15, -(10**15), 1e15, 5e-5, -5e-5, 0.0, -0.0]),
+        st.text(max_size=3),
+    )
+)
+def test_a_positive_number_is_one_the_facts_would_count_above_zero(value) -> None:
+    assert positive(value) == (number(value) > 0)
