@@ -1,4 +1,5 @@
-"""durable-rules' network of comparisons, rebuilt to bound the stack that matches a fact.
+"""durable-rules' network of comparisons, rebuilt to bound the stack that matches a fact;
+and the expressions the engine keeps for each rule, counted.
 
 durable-rules 2.0.28 compiles the condition of every rule in a ruleset into one network
 (``createAlpha`` and ``findAlpha`` in its ``src/rules/rete.c``), and matches a fact by walking
@@ -19,6 +20,9 @@ The walk pops a node and pushes every child that holds (a join always holds), so
 ``c`` children whose busiest child needs ``p`` more places needs ``c - 1 + p`` places. With
 every comparison taken to hold, :func:`stack_peak` is the most the walk can ever need, for
 any fact and in whatever order it pushes.
+
+Apart from the network, the engine keeps at most ``MAX_EXPRESSIONS`` expressions for a rule
+(:func:`expressions`): a rule with more cannot be created at all.
 """
 
 from __future__ import annotations
