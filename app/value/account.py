@@ -189,19 +189,21 @@ def _compute(document: Mapping[str, Any]) -> ValueAccount:
     investment = sum(investment_by_type.values(), ZERO)
     notes = _outcome_notes(raw_outcomes, outcomes)
     ratio, net_ratio = _ratios(present_value, investment, notes)
-    return ValueAccount(  # in the fields' order: a named tuple takes positions faster
-        outcomes,
-        tuple(s.get("id") for s in document.get("stakeholders") or [] if s.get("id")),
-        present_value,
-        investment,
-        investment_by_type,
-        present_value - investment,  # npv
-        year1,
-        ratio,
-        net_ratio,
-        _payback(investment, year1, notes),
-        tuple(notes),
-        _savings(document),
+    return ValueAccount(
+        outcomes=outcomes,
+        stakeholder_ids=tuple(
+            s.get("id") for s in document.get("stakeholders") or [] if s.get("id")
+        ),
+        present_value=present_value,
+        investment=investment,
+        investment_by_type=investment_by_type,
+        npv=present_value - investment,
+        year1_impact=year1,
+        sroi_ratio=ratio,
+        net_sroi_ratio=net_ratio,
+        payback_months=_payback(investment, year1, notes),
+        notes=tuple(notes),
+        savings=_savings(document),
     )
 
 
