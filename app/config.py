@@ -21,6 +21,8 @@ ENVIRONMENT_KEYS = (
     "SERVER_NAME",
     "RATELIMIT_ENABLED",
     "TRUSTED_PROXIES",
+    "SITE_URL",
+    "TRUSTED_HOSTS",
 )
 
 
@@ -33,6 +35,7 @@ def defaults(instance_path: str) -> dict:
     database = Path(instance_path) / "valuecase.sqlite"
     return {
         "SECRET_KEY": DEFAULT_SECRET_KEY,
+        "SITE_URL": "http://127.0.0.1:5000",
         "VALUECASE_ENV": "development",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

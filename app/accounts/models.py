@@ -4,10 +4,11 @@ import enum
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, ForeignKey, Integer, String, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import DateTime, Enum, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..extensions import db, login_manager
+from ..names import name_key
 
 
 def enum_column(enum_class: type[enum.Enum], length: int) -> Enum:
@@ -66,10 +67,18 @@ class Organisation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     type: Mapped[OrganisationType] = mapped_column(enum_column(OrganisationType, 32))
+    # the name as compared: NFKC-normalised and case-folded, so look-alikes cannot register twice
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
     registration_number: Mapped[str | None] = mapped_column(String(50))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     members: Mapped[list["User"]] = relationship(back_populates="organisation")
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, name: str) -> str:
+        """Every name set also sets the key that uniqueness is judged on."""
+        self.name_key = name_key(name)[:200]
+        return name
 
 
 class PublicBody(db.Model):
@@ -101,6 +110,10 @@ class User(UserMixin, db.Model):
     password_changed_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, server_default=func.now()
     )
+    # a second factor: the TOTP key, when it was confirmed, and the last time step used
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
@@ -124,6 +137,46 @@ class User(UserMixin, db.Model):
         if self.role == Role.COMMISSIONER and self.public_body:
             return self.public_body.name
         return None
+
+
+class UserSession(db.Model):
+    """One signed-in browser: ending it (or every one of a person's) signs that browser out."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+
+    user: Mapped[User] = relationship()
+
+
+class RecoveryCode(db.Model):
+    """A single-use code that stands in for a lost second-factor device."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(255))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AccountEvent(db.Model):
+    """A security-relevant step on an account: who did what to whose account, and when."""
+
+    __table_args__ = (Index("ix_account_event_user_at", "user_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
 
 
 @login_manager.user_loader
