@@ -1,11 +1,17 @@
 """Settings: defaults in code, then instance/config.py, then environment variables."""
 
 import os
+import secrets
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 
-DEFAULT_SECRET_KEY = "dev-only-not-secret"
+from .database import engine_options
+
+SECRET_KEY_FILE = "secret_key"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 ENVIRONMENT_KEYS = (
     "SECRET_KEY",
@@ -34,7 +40,7 @@ def defaults(instance_path: str) -> dict:
     """Settings every deployment starts from."""
     database = Path(instance_path) / "valuecase.sqlite"
     return {
-        "SECRET_KEY": DEFAULT_SECRET_KEY,
+        "SECRET_KEY": None,
         "SITE_URL": "http://127.0.0.1:5000",
         "VALUECASE_ENV": "development",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
@@ -72,6 +78,8 @@ def from_environment(environ: os._Environ | dict) -> dict:
     for flag in ("MAIL_USE_TLS", "RATELIMIT_ENABLED"):
         if flag in found:
             found[flag] = found[flag].lower() in {"1", "true", "yes"}
+    if "TRUSTED_HOSTS" in found:
+        found["TRUSTED_HOSTS"] = [h.strip() for h in found["TRUSTED_HOSTS"].split(",") if h.strip()]
     return found
 
 
@@ -92,15 +100,56 @@ def init_app(app: Flask, test_config: dict | None) -> None:
     else:
         app.config.update(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
-    if app.config["VALUECASE_ENV"] == "production":
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})
+    )
+    production = app.config["VALUECASE_ENV"] == "production"
+    if app.config.get("TRUSTED_HOSTS") is None:
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config["SITE_URL"], production)
+    if production:
         harden_for_production(app.config)
+    elif not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
+
+
+def trusted_hosts(site_url: str, production: bool) -> list[str]:
+    """The hosts requests may name: the site's own, and this machine's outside production."""
+    host = urlsplit(site_url).hostname or "127.0.0.1"
+    hosts = [f"[{host}]" if ":" in host else host]
+    if not production:
+        hosts += [name for name in LOOPBACK_HOSTS if name not in hosts]
+    return hosts
+
+
+def instance_secret_key(instance: Path) -> str:
+    """This installation's own key, made once into instance/ so no two sites share one."""
+    path = instance / SECRET_KEY_FILE
+    key = secrets.token_hex(32)
+    try:
+        # O_EXCL: when two processes start at once, only one writes and both use its key
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_key(path)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(key)
+    return key
+
+
+def _read_key(path: Path) -> str:
+    """The key in the file, waiting briefly while another process is still writing it."""
+    for _ in range(50):
+        key = path.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.02)
+    raise InsecureConfiguration(f"{path} is empty: delete it to have a new key made")
 
 
 def harden_for_production(settings: dict) -> None:
     """Require a real secret key and secure cookies in production."""
-    if settings["SECRET_KEY"] == DEFAULT_SECRET_KEY or len(settings["SECRET_KEY"]) < 32:
+    if not settings.get("SECRET_KEY") or len(settings["SECRET_KEY"]) < 32:
         raise InsecureConfiguration(
-            "Refusing to start in production with the default or a short SECRET_KEY: "
+            "Refusing to start in production without a SECRET_KEY of 32 characters or more: "
             "set SECRET_KEY (at least 32 random characters) in the environment "
             "or in instance/config.py."
         )

@@ -77,8 +77,10 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseIdConverter
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:
-        # behind a reverse proxy: the client's address and scheme come from its headers
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        # behind a reverse proxy: the client's address and scheme come from its headers; the
+        # host never does, since links are built on SITE_URL and Host is checked against
+        # TRUSTED_HOSTS
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     app.after_request(add_headers)
     if app.config["VALUECASE_ENV"] == "production":
         app.after_request(add_hsts)

@@ -21,7 +21,8 @@ def read_one_snapshot(connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
     elif connection.dialect.name == "sqlite":
-        # the driver opens no transaction for reads: open one, so writers wait until the end
+        # the driver opens no transaction for reads: open one, so every table is read from
+        # one snapshot (in write-ahead-log mode the site's writers carry on meanwhile)
         connection.exec_driver_sql("BEGIN")
 
 

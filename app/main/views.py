@@ -26,13 +26,27 @@ def database_state() -> dict:
     return {"ok": True, "dialect": db.engine.dialect.name}
 
 
+def overall_status(checks: dict[str, dict]) -> tuple[str, int]:
+    """"ok"; "degraded" (200) when only a non-critical part is down; else "unavailable" (503).
+
+    A load balancer takes an unavailable instance out of service. A degraded one still
+    serves every page (rate limits fall back to memory, jobs run inline), and every instance
+    shares the same Redis, so taking them all out would turn degraded service into an outage:
+    monitoring alerts on the status instead.
+    """
+    down = [check for check in checks.values() if not check["ok"]]
+    if not down:
+        return "ok", 200
+    if all(check.get("critical") is False for check in down):
+        return "degraded", 200
+    return "unavailable", 503
+
+
 @bp.get("/health")
 def health():
-    """JSON health report; 503 when a dependency is down."""
+    """JSON health report: 503 when a critical dependency is down, "degraded" otherwise."""
     checks = {"database": database_state()}
     for name, probe in current_app.extensions.get("health_probes", {}).items():
         checks[name] = probe()
-    healthy = all(check["ok"] for check in checks.values())
-    return {"status": "ok" if healthy else "unavailable", "checks": checks}, (
-        200 if healthy else 503
-    )
+    status, code = overall_status(checks)
+    return {"status": status, "checks": checks}, code

@@ -1,18 +1,18 @@
-"""Module bodies from Markdown to HTML with GOV.UK classes, with raw HTML escaped.
+"""Module bodies from Markdown to HTML with GOV.UK classes, by markdown-it-py.
 
-Raw HTML in the content is shown as text, never passed through, and links keep only safe
-schemes, so a module file cannot inject script into a page.
+Raw HTML is off, so any HTML in the content is shown as text, and a link or image keeps its
+target only when the target, read as a browser would read it (entities decoded, spaces and
+control characters ignored), is relative or uses http, https or mailto. So a module file
+cannot put script into a page, however it spells "javascript:".
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 CLASSES = {
     "h1": "govuk-heading-l",
@@ -35,31 +35,6 @@ CLASSES = {
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
 
 
-class _GovukTree(Treeprocessor):
-    """Adds GOV.UK classes and drops link targets with unsafe schemes."""
-
-    def run(self, root: etree.Element) -> None:
-        """Walk the whole tree once, after the inline patterns have run."""
-        for element in root.iter():
-            if element.tag in CLASSES:
-                element.set("class", CLASSES[element.tag])
-            element.attrib.pop("style", None)
-            element.attrib.pop("align", None)
-            for attribute in ("href", "src"):
-                if attribute in element.attrib and not safe_url(element.attrib[attribute]):
-                    del element.attrib[attribute]
-
-
-class _EscapeHtml(Extension):
-    """Treats raw HTML blocks and inline tags as text, which the serialiser escapes."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (the Markdown API)
-        """Remove the raw HTML handlers and add the GOV.UK tree processor."""
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_GovukTree(md), "govuk", 15)
-
-
 def safe_url(url: str) -> bool:
     """Whether a link target is relative or uses http, https or mailto."""
     cleaned = "".join(char for char in url if char.isprintable() and not char.isspace())
@@ -69,8 +44,41 @@ def safe_url(url: str) -> bool:
         return False
 
 
+def _safe_target(target: str) -> bool:
+    """Whether a parsed target is safe both as written and with its %-escapes decoded."""
+    return safe_url(target) and safe_url(unquote(target))
+
+
+def _govuk_classes(state: StateCore) -> None:
+    """Drop unsafe targets, give every element its GOV.UK class, numeric columns their own."""
+    tokens = list(state.tokens)
+    for token in state.tokens:
+        tokens.extend(token.children or ())
+    for token in tokens:
+        for attribute in ("href", "src"):
+            target = token.attrs.get(attribute)
+            if target is not None and not _safe_target(str(target)):
+                del token.attrs[attribute]
+        if token.tag not in CLASSES or token.nesting == -1:
+            continue
+        classes = CLASSES[token.tag]
+        style = str(token.attrs.pop("style", ""))
+        if token.tag in ("th", "td") and "right" in style:
+            classes += f" {CLASSES[token.tag]}--numeric"
+        token.attrSet("class", classes)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """CommonMark with tables, raw HTML off and the link allow-list."""
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # every link is parsed, so its text survives; _govuk_classes then drops unsafe targets
+    parser.validateLink = lambda _target: True
+    parser.core.ruler.push("govuk_classes", _govuk_classes)
+    return parser
+
+
 @lru_cache(maxsize=64)
 def render_markdown(text: str) -> str:
     """The HTML of a Markdown text, safe to mark as safe in a template."""
-    converter = markdown.Markdown(extensions=["tables", "sane_lists", _EscapeHtml()])
-    return converter.convert(text)
+    return _parser().render(text)

@@ -45,7 +45,7 @@ def test_headings_lists_and_tables_get_govuk_classes_and_no_inline_style():
     assert '<ul class="govuk-list govuk-list--bullet">' in html
     assert '<ol class="govuk-list govuk-list--number">' in html
     assert '<table class="govuk-table">' in html
-    assert '<td class="govuk-table__cell">70</td>' in html
+    assert "<td class=\"govuk-table__cell govuk-table__cell--numeric\">70</td>" in html
     assert "style=" not in html
 
 
@@ -54,3 +54,19 @@ def test_every_module_body_renders_without_raw_html(curriculum):
         html = render_markdown(module.body)
         assert "<script" not in html and "style=" not in html, module.id
         assert "govuk-heading-m" in html, module.id
+
+
+def test_links_hiding_a_script_scheme_behind_entities_or_escapes_lose_their_target():
+    html = render_markdown(
+        "[a](JaVa&#115;cript:alert(1)) [b](&#106;avascript:alert(2)) "
+        "[c](javascript&#58;alert(3)) [d](&#x6A;avascript:alert(4)) [e](<javascript:alert(5)>) "
+        "[f](vbscript:msgbox) ![g](javascript:alert(6)) [h](javascript%3Aalert(7))"
+    )
+    assert "href=" not in html and "src=" not in html
+    assert "javascript:" not in html.lower().replace("&#115;", "s")
+
+
+def test_right_aligned_table_columns_are_numeric_cells():
+    html = render_markdown("| Change | People |\n|:--|--:|\n| Less lonely | 70 |\n")
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">70</td>' in html
+    assert '<td class="govuk-table__cell">Less lonely</td>' in html
