@@ -3,8 +3,10 @@
 from decimal import Decimal, InvalidOperation
 
 from govuk_frontend_wtf.wtforms_widgets import GovTextInput
-from wtforms import DecimalField, IntegerField
-from wtforms.validators import InputRequired, NumberRange
+from wtforms import DecimalField, IntegerField, StringField
+from wtforms.validators import InputRequired, NumberRange, ValidationError
+
+from .names import UnsafeName, clean_name
 
 
 class WholeNumberField(IntegerField):
@@ -38,6 +40,21 @@ class NumberField(DecimalField):
             self.data = None
             raise ValueError(f"{self.label.text}: enter a number, like 1250.50")
         self.data = value
+
+
+class NameField(StringField):
+    """A name or title people read as someone's: NFKC-normalised, with hidden characters refused.
+
+    The typed text stays in the field when it is refused, so nothing is lost.
+    """
+
+    def pre_validate(self, form) -> None:
+        """Refuse invisible and direction-changing characters, naming the field."""
+        try:
+            cleaned = clean_name(self.data or "")
+        except UnsafeName as problem:
+            raise ValidationError(f"{self.label.text} {problem}") from None
+        self.data = cleaned
 
 
 def response_period_field(hint: str) -> WholeNumberField:

@@ -134,10 +134,11 @@ def test_a_decision_refused_by_the_database_writes_none_of_its_rows(in_review, p
 
     event.listen(db.engine, "before_cursor_execute", log)
     try:
-        with pytest.raises(sa.exc.IntegrityError):
+        with pytest.raises(triage.AlreadyChanged) as refused:
             triage.decide(in_review, people["commissioner"], DECISION, MAIL, "")
     finally:
         event.remove(db.engine, "before_cursor_execute", log)
+    assert isinstance(refused.value.__cause__, sa.exc.IntegrityError)
     assert any(s.startswith(("UPDATE proposal", "INSERT INTO audit_event")) for s in statements)
     assert snapshot() == before
     assert in_review.status == Status.IN_REVIEW

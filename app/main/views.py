@@ -27,7 +27,7 @@ def database_state() -> dict:
 
 
 def overall_status(checks: dict[str, dict]) -> tuple[str, int]:
-    """"ok"; "degraded" (200) when only a non-critical part is down; else "unavailable" (503).
+    """The status: ok; degraded (200) when only non-critical parts are down; else unavailable.
 
     A load balancer takes an unavailable instance out of service. A degraded one still
     serves every page (rate limits fall back to memory, jobs run inline), and every instance

@@ -11,6 +11,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     HiddenField,
+    IntegerField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -19,6 +20,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, Optional
+from wtforms.widgets import HiddenInput
 
 from ..form_fields import response_period_field
 from .grounds import GROUNDS
@@ -30,11 +32,22 @@ AREA_CHOICES = [
 ]
 
 
+def one_newline(text: str | None) -> str | None:
+    """Line breaks as typed, one character each.
+
+    Browsers send each line break in a text area as CR LF but count it as one character
+    against the box's limit, so a text the box accepted must not fail the same limit here.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if text else text
+
+
 def _text(label: str, maximum: int, required: str | None = None):
+    """A text area whose limit counts characters as the person's browser does."""
     checks = [InputRequired(message=required)] if required else [Optional()]
     return TextAreaField(
         label,
         widget=GovCharacterCount(),
+        filters=[one_newline],
         validators=checks
         + [Length(max=maximum, message=f"{label}: use {maximum:,} characters or fewer")],
     )
@@ -44,7 +57,7 @@ class TransitionForm(FlaskForm):
     """Start the review, or ask for more information with a reason."""
 
     action = HiddenField()
-    reason = _text("Reason", 5000)
+    reason = _text("What information you need, and why", 5000)
     submit = SubmitField("Confirm", widget=GovSubmitInput())
 
 
@@ -74,6 +87,8 @@ class AssignForm(FlaskForm):
     """Give the submission to a reviewer."""
 
     assignee_id = SelectField("Reviewer", widget=GovSelect(), coerce=int)
+    # who the page showed as assigned (0: no one), so a change made meanwhile is not overwritten
+    seen_assignee_id = IntegerField(widget=HiddenInput(), validators=[Optional()])
     submit = SubmitField("Assign", widget=GovSubmitInput())
 
 

@@ -1,11 +1,28 @@
 """Everything a commissioner reviews about one submission, gathered once for the page and PDF."""
 
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
 from ..proposals.diff import changes
 from ..proposals.models import Proposal
 from ..proposals.presenting import present_document
 from ..value.impact_map import value_view
 from . import queue, services
 from .grounds import GROUNDS
+from .models import Decision, Judgement
+
+
+def _utc(moment: datetime) -> datetime:
+    """A stored time as UTC (SQLite gives it back without its zone)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def after_the_decision(judgements: Iterable[Judgement], decision: Decision | None) -> set[int]:
+    """The ids of the notes written after the decision, which cannot have informed it."""
+    if decision is None:
+        return set()
+    decided = _utc(decision.decided_at)
+    return {j.id for j in judgements if _utc(j.created_at) > decided}
 
 
 def review_context(proposal: Proposal) -> dict:
@@ -13,6 +30,8 @@ def review_context(proposal: Proposal) -> dict:
     versions = proposal.versions
     latest = versions[-1]
     previous = versions[-2] if len(versions) > 1 else None
+    judgements = services.judgements(proposal)
+    decision = services.decision_for(proposal)
     return {
         "proposal": proposal,
         "version": latest,
@@ -21,9 +40,10 @@ def review_context(proposal: Proposal) -> dict:
         "view": value_view(latest.document),
         "changes": changes(previous.document, latest.document) if previous else None,
         "previous": previous,
-        "judgements": services.judgements(proposal),
+        "judgements": judgements,
+        "after_decision": after_the_decision(judgements, decision),
         "trail": services.audit_trail(proposal),
-        "decision": services.decision_for(proposal),
+        "decision": decision,
         "grounds": GROUNDS,
         "overdue": queue.is_overdue(proposal),
     }

@@ -10,9 +10,17 @@ from ..field_errors import FieldError
 from ..notifications.services import deliver
 from ..proposals import lifecycle
 from ..proposals.models import AuditEvent, Proposal
-from ..proposals.workflow import Party, Status, TransitionRefused
+from ..proposals.workflow import TRANSITIONS, Party, Status, TransitionRefused, available
+from .conflicts import AlreadyChanged, first_change_wins, refuse_if_decided, what_happened
 from .grounds import GROUNDS
 from .models import AREAS, Decision, Judgement
+
+# the steps a commissioner takes from the review page; accepting and rejecting need a decision
+REVIEW_STEPS = frozenset(
+    t.action
+    for t in TRANSITIONS
+    if t.party == Party.COMMISSIONER and t.action not in ("accept", "reject")
+)
 
 
 class DecisionInvalid(FieldError):
@@ -50,32 +58,57 @@ def reviewers(public_body_id: int) -> list[User]:
 def take(
     proposal: Proposal, action: str, actor: User, reason: str, settings: dict | None, link: str
 ) -> None:
-    """A commissioner's transition, recorded and notified."""
+    """A commissioner's transition, recorded and notified; AlreadyChanged if someone moved first.
+
+    A step the review page offers but the current status no longer allows means another
+    commissioner (or the proposer) moved the submission since the page was shown.
+    """
     if action in ("accept", "reject"):
         raise TransitionRefused("Record a decision with its reasons to accept or reject.")
-    mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, reason, link)
-    db.session.commit()
+    if action in REVIEW_STEPS and action not in {
+        t.action for t in available(proposal.status, Party.COMMISSIONER)
+    }:
+        raise AlreadyChanged(what_happened(proposal))
+    with first_change_wins(proposal):
+        mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, reason, link)
     deliver(settings, mails)
 
 
-def assign(proposal: Proposal, assignee_id: int | None, actor: User) -> None:
-    """Give the submission to one of the body's reviewers (or to no one)."""
+def assign(
+    proposal: Proposal, assignee_id: int | None, actor: User, seen_assignee_id: int | None = None
+) -> None:
+    """Give the submission to one of the body's reviewers (or to no one).
+
+    ``seen_assignee_id`` is who the commissioner saw assigned (0 for no one): if another
+    commissioner has assigned it since, theirs stands and this raises AlreadyChanged.
+    """
+    refuse_if_decided(proposal)
+    if seen_assignee_id is not None and (proposal.assignee_id or 0) != seen_assignee_id:
+        now = proposal.assignee.name if proposal.assignee else "no one"
+        raise AlreadyChanged(
+            f"Another commissioner changed the assignment since you opened the page: this "
+            f"submission is now assigned to {now}."
+        )
     assignee = None
     if assignee_id:
         assignee = db.session.get(User, assignee_id)
         if assignee is None or assignee not in reviewers(proposal.public_body_id):
             raise DecisionInvalid("assignee_id", "Select a commissioner of your public body")
-    proposal.assignee_id = assignee.id if assignee else None
-    lifecycle.record(
-        proposal, "assign", actor, f"Assigned to {assignee.name}" if assignee else "Unassigned"
-    )
-    db.session.commit()
+    with first_change_wins(proposal):
+        proposal.assignee_id = assignee.id if assignee else None
+        lifecycle.record(
+            proposal, "assign", actor, f"Assigned to {assignee.name}" if assignee else "Unassigned"
+        )
 
 
 def add_judgement(
     proposal: Proposal, author: User, area: str, topic: str, judgement: str, rationale: str
 ) -> Judgement:
-    """Record a documented judgement on one area of the latest version."""
+    """Record a judgement on one area of the latest version; after the decision, a note.
+
+    Judgements are only ever added, never changed: a note made after the decision sits
+    beside the judgements that informed it and is told apart by its date.
+    """
     if area not in AREAS:
         raise DecisionInvalid("area", "Select the area the judgement is about")
     entry = Judgement(
@@ -128,28 +161,39 @@ def validate_decision(proposal: Proposal, decision: DecisionInput) -> None:
 def decide(
     proposal: Proposal, actor: User, decision: DecisionInput, settings: dict | None, link: str
 ) -> Decision:
-    """Accept or reject with reasons; the decision is published on the register."""
+    """Accept or reject with reasons; the decision is published on the register.
+
+    Made once: a second decision, or one made on what another commissioner has just changed,
+    raises AlreadyChanged and leaves the first as it was.
+    """
+    check_can_decide(proposal)
     validate_decision(proposal, decision)
     action = "accept" if decision.outcome == "accepted" else "reject"
     summary_reason = decision.reasons.strip()
-    mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, summary_reason, link)
-    latest = proposal.versions[-1] if proposal.versions else None
-    report = (latest.check_report or {}) if latest else {}
-    document = latest.document if latest else proposal.draft
-    record = Decision(
-        proposal_id=proposal.id,
-        outcome=decision.outcome,
-        grounds=list(decision.grounds) if decision.outcome == "rejected" else [],
-        reasons=summary_reason,
-        next_steps=decision.next_steps.strip(),
-        decided_by_id=actor.id,
-        decided_at=utcnow(),
-        summary=register_summary(document, report),
-    )
-    db.session.add(record)
-    db.session.commit()
+    with first_change_wins(proposal):
+        mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, summary_reason, link)
+        latest = proposal.versions[-1] if proposal.versions else None
+        report = (latest.check_report or {}) if latest else {}
+        document = latest.document if latest else proposal.draft
+        record = Decision(
+            proposal_id=proposal.id,
+            outcome=decision.outcome,
+            grounds=list(decision.grounds) if decision.outcome == "rejected" else [],
+            reasons=summary_reason,
+            next_steps=decision.next_steps.strip(),
+            decided_by_id=actor.id,
+            decided_at=utcnow(),
+            summary=register_summary(document, report),
+        )
+        db.session.add(record)
     deliver(settings, mails)
     return record
+
+
+def check_can_decide(proposal: Proposal) -> None:
+    """Only a submission in review can be decided; otherwise AlreadyChanged says where it is."""
+    if proposal.status != Status.IN_REVIEW:
+        raise AlreadyChanged(what_happened(proposal))
 
 
 def register_summary(document: dict, report: dict) -> dict:

@@ -1,5 +1,7 @@
 """The commissioner's queue, review page, judgements, transitions and decisions."""
 
+from typing import NoReturn
+
 from flask import (
     Blueprint,
     abort,
@@ -15,8 +17,9 @@ from flask_login import current_user
 from ..accounts.access import role_required
 from ..accounts.models import Role
 from ..csv_download import csv_response
-from ..proposals.workflow import Party, Status, TransitionRefused, available
+from ..proposals.workflow import DECIDED, Party, Status, TransitionRefused, available
 from . import queue, services
+from .conflicts import AlreadyChanged, what_happened
 from .forms import AssignForm, DecisionForm, JudgementForm, ResponsePeriodForm, TransitionForm
 from .review import review_context
 
@@ -66,21 +69,26 @@ def queue_csv():
     return csv_response("queue.csv", queue.CSV_COLUMNS, queue.csv_rows(found))
 
 
-@bp.get("/<int:proposal_id>")
-@role_required(Role.COMMISSIONER)
-def review(proposal_id: int):
-    """The submission, its check report, value account, changes, judgements and trail."""
-    proposal = commissioner_proposal(proposal_id)
-    assign_form = AssignForm(assignee_id=proposal.assignee_id or 0)
+def lost_race(error: AlreadyChanged) -> NoReturn:
+    """Someone else acted first: 409, saying what they did."""
+    abort(409, description=str(error))
+
+
+def review_page(proposal, transition_form: TransitionForm | None = None, code: int = 200):
+    """The review page; a step that failed comes back with what was typed."""
+    seen = proposal.assignee_id or 0
+    assign_form = AssignForm(assignee_id=seen, seen_assignee_id=seen)
     assign_form.assignee_id.choices = [(0, "No one")] + [
         (u.id, u.name) for u in services.reviewers(proposal.public_body_id)
     ]
-    return render_template(
+    decided = proposal.status in DECIDED
+    page = render_template(
         "triage/review.html",
         **review_context(proposal),
         judgement_form=JudgementForm(),
-        assign_form=assign_form,
-        transition_form=TransitionForm(),
+        assign_form=None if decided else assign_form,
+        decided=decided,
+        transition_form=transition_form or TransitionForm(),
         transitions=[
             t
             for t in available(proposal.status, Party.COMMISSIONER)
@@ -88,6 +96,14 @@ def review(proposal_id: int):
         ],
         can_decide=proposal.status == Status.IN_REVIEW,
     )
+    return page, code
+
+
+@bp.get("/<int:proposal_id>")
+@role_required(Role.COMMISSIONER)
+def review(proposal_id: int):
+    """The submission, its check report, value account, changes, judgements and trail."""
+    return review_page(commissioner_proposal(proposal_id))
 
 
 @bp.post("/<int:proposal_id>/transition")
@@ -96,22 +112,23 @@ def transition(proposal_id: int):
     """Start the review or ask for more information."""
     proposal = commissioner_proposal(proposal_id)
     form = TransitionForm()
-    if form.validate_on_submit():
-        try:
-            services.take(
-                proposal,
-                form.action.data or "",
-                current_user,
-                form.reason.data or "",
-                current_app.config,
-                url_for("proposals.overview", proposal_id=proposal.id, _external=True),
-            )
-        except TransitionRefused as refused:
-            flash(str(refused), "info")
-        else:
-            flash(f"The submission is now {proposal.status.label.lower()}.", "success")
+    if not form.validate_on_submit():
+        return review_page(proposal, transition_form=form, code=400)
+    try:
+        services.take(
+            proposal,
+            form.action.data or "",
+            current_user,
+            form.reason.data or "",
+            current_app.config,
+            url_for("proposals.overview", proposal_id=proposal.id, _external=True),
+        )
+    except AlreadyChanged as error:
+        lost_race(error)
+    except TransitionRefused as refused:
+        flash(str(refused), "info")
     else:
-        flash("Reason: use 5,000 characters or fewer.", "info")
+        flash(f"The submission is now {proposal.status.label.lower()}.", "success")
     return redirect(url_for("triage.review", proposal_id=proposal.id))
 
 
@@ -132,7 +149,12 @@ def add_judgement(proposal_id: int):
         )
         flash("Judgement recorded.", "success")
         return redirect(url_for("triage.review", proposal_id=proposal.id, _anchor="judgements"))
-    return render_template("triage/judgement_form.html", proposal=proposal, form=form)
+    return render_template(
+        "triage/judgement_form.html",
+        proposal=proposal,
+        form=form,
+        decided=proposal.status in DECIDED,
+    )
 
 
 @bp.post("/<int:proposal_id>/assign")
@@ -146,21 +168,33 @@ def assign(proposal_id: int):
     ]
     if form.validate_on_submit():
         try:
-            services.assign(proposal, form.assignee_id.data or None, current_user)
+            services.assign(
+                proposal, form.assignee_id.data or None, current_user, form.seen_assignee_id.data
+            )
+        except AlreadyChanged as error:
+            lost_race(error)
         except services.DecisionInvalid as error:
             flash(error.message, "info")
         else:
             flash("Assignment saved.", "success")
+    elif proposal.status in DECIDED:
+        lost_race(AlreadyChanged(what_happened(proposal)))
+    else:
+        flash("Reviewer: select a commissioner of your public body.", "info")
     return redirect(url_for("triage.review", proposal_id=proposal.id))
 
 
 @bp.route("/<int:proposal_id>/decide", methods=["GET", "POST"])
 @role_required(Role.COMMISSIONER)
 def decide(proposal_id: int):
-    """Accept or reject with reasons."""
+    """Accept or reject with reasons, once."""
     proposal = commissioner_proposal(proposal_id)
-    if proposal.status != Status.IN_REVIEW:
-        flash("Start the review before deciding.", "info")
+    try:
+        services.check_can_decide(proposal)
+    except AlreadyChanged as error:
+        if request.method == "POST":
+            lost_race(error)
+        flash(str(error), "info")
         return redirect(url_for("triage.review", proposal_id=proposal.id))
     form = DecisionForm()
     if form.validate_on_submit():
@@ -178,6 +212,8 @@ def decide(proposal_id: int):
                 current_app.config,
                 url_for("proposals.overview", proposal_id=proposal.id, _external=True),
             )
+        except AlreadyChanged as error:
+            lost_race(error)
         except services.DecisionInvalid as error:
             error.attach(form)
         else:
