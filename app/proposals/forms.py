@@ -157,6 +157,12 @@ def revision_of(form) -> int:
     return int(text) if text.isdigit() and len(text) <= 9 else 0
 
 
+def version_of(form) -> str:
+    """The fingerprint of the item a form was loaded with ("" when there is none)."""
+    text = str(form["item_version"].data or "") if "item_version" in form else ""
+    return text if len(text) <= 64 else ""
+
+
 class SectionFormBase(FlaskForm):
     """Every section page carries the draft revision it was loaded at."""
 
@@ -169,6 +175,9 @@ def section_form_class(
 ) -> type[SectionFormBase]:
     """A form class with one field per question of the section."""
     attributes = {spec.name: build_field(spec, stakeholders) for spec in section.fields_for(kind)}
+    if section.repeating:
+        # the item's answers as the page showed them, so a save sees whether they changed since
+        attributes["item_version"] = HiddenField()
     if with_completion:
         attributes["completed"] = RadioField(
             "Have you completed this section?",
@@ -192,10 +201,11 @@ class CompletionForm(FlaskForm):
     submit = SubmitField("Save and return to the task list", widget=GovSubmitInput())
 
 
-class ConfirmForm(FlaskForm):
-    """A button behind a confirmation page."""
+class RemoveForm(FlaskForm):
+    """Confirm removing an item, as the confirmation page showed it."""
 
     revision = HiddenField()
+    item_version = HiddenField()
     submit = SubmitField("Confirm", widget=GovSubmitInput())
 
 

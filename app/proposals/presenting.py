@@ -103,3 +103,17 @@ def present_document(document: dict, kind: str) -> list[Block]:
 def linked_errors(errors: list, kind: str) -> list[tuple[Any, Section | None]]:
     """Each document error with the section whose page fixes it."""
     return [(error, section_for_path(error.path, kind)) for error in errors]
+
+
+def change_lines(changes: list, user_id: int | None) -> list[str]:
+    """Saved changes in words; the reader's own are said to come from another tab or window."""
+    lines = []
+    for change in changes:
+        if change.user_id is not None and change.user_id == user_id:
+            who = "You, in another tab or window,"
+        else:
+            who = change.user.name if change.user else "Someone"
+        summary = str(change.summary)
+        what = summary if summary.startswith(("removed ", "added ")) else f"changed {summary}"
+        lines.append(f"{who} {what} at {change.changed_at:%H:%M on %-d %B}")
+    return lines

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import Organisation, PublicBody, User, utcnow
 from ..extensions import db
 from ..notifications.services import deliver
 from . import answers as doc_answers
-from . import lifecycle
+from . import items, lifecycle
 from .document import DocumentError, empty_document, load_document, validate_document
 from .models import DraftChange, Proposal, ProposalVersion
 from .sections import Section
@@ -19,12 +20,28 @@ from .workflow import Party, Status
 
 
 class StaleDraft(Exception):
-    """Someone else saved the same section after this form was loaded."""
+    """The section or item was saved again (by anyone, in any tab) after this form was loaded."""
 
     def __init__(self, changes: list[DraftChange], revision: int):
         super().__init__("stale draft")
         self.changes = changes
         self.revision = revision
+
+
+class ItemGone(Exception):
+    """The item a page was changing has been removed since the page was loaded."""
+
+
+class ReviewedOutOfDate(Exception):
+    """The draft changed after the member opened the answers they are submitting."""
+
+    def __init__(self, changes: list[DraftChange]):
+        super().__init__("reviewed revision out of date")
+        self.changes = changes
+
+
+class SubmitConflict(Exception):
+    """Another submit or save reached the draft first, while this one was being written."""
 
 
 class NotSubmittable(Exception):
@@ -37,13 +54,18 @@ class NotSubmittable(Exception):
 
 @dataclass(frozen=True)
 class Save:
-    """The answers of one page, the labels they change and the typed text to keep."""
+    """The answers of one page, the labels they change and the typed text to keep.
+
+    A repeating section's page names its item by id (None adds one) and carries the item's
+    fingerprint as the page showed it, so only a change to that item makes the save stale.
+    """
 
     section: Section
     values: dict[str, Any]
     typed: dict[str, list[str]]
     base_revision: int
-    item_index: int | None = None
+    item_id: str | None = None
+    item_version: str = ""
 
 
 def organisation_proposals(organisation_id: int) -> list[Proposal]:
@@ -90,56 +112,105 @@ def start(user: User, kind: str, body: PublicBody, title: str) -> Proposal:
     return proposal
 
 
-def typed_key(user: User, section: Section, item_index: int | None) -> str:
+def typed_key(user: User, section: Section, item_id: str | None) -> str:
     """Where a person's not-yet-valid input for a page is kept."""
-    item = "new" if item_index is None else str(item_index)
+    item = "new" if item_id is None else item_id
     return f"{user.id}:{section.key}:{item}" if section.repeating else f"{user.id}:{section.key}"
 
 
+def side_ids(proposal: Proposal) -> dict:
+    """The ids kept beside the draft for items the format gives no id."""
+    found = (proposal.typed or {}).get(items.ITEM_IDS)
+    return found if isinstance(found, dict) else {}
+
+
+def find_item(proposal: Proposal, section: Section, item_id: str) -> tuple[int, dict] | None:
+    """The position and content of one item of the draft, or None when it is gone."""
+    return items.find(proposal.draft, section, side_ids(proposal), item_id)
+
+
 def changes_since(
-    proposal: Proposal, revision: int, section_key: str, user: User
+    proposal: Proposal, revision: int, section_key: str | None = None
 ) -> list[DraftChange]:
-    """Other people's saved changes to one section after a revision."""
+    """Everyone's saved changes after a revision, to one section or (with None) to any."""
     query = select(DraftChange).where(
-        DraftChange.proposal_id == proposal.id,
-        DraftChange.revision > revision,
-        DraftChange.section == section_key,
-        DraftChange.user_id != user.id,
+        DraftChange.proposal_id == proposal.id, DraftChange.revision > revision
     )
+    if section_key is not None:
+        query = query.where(DraftChange.section == section_key)
     return list(db.session.scalars(query.order_by(DraftChange.revision)))
 
 
-def save(proposal: Proposal, user: User, page: Save, force: bool = False) -> int | None:
+def stale_changes(proposal: Proposal, page: Save, found: tuple[int, dict] | None) -> list | None:
+    """What makes a page's save stale, whoever made it and in whichever tab; None if nothing.
+
+    A new item never is. An item is stale when its own answers differ from those its page
+    showed, so changes to the list's other items do not stop a save. A one-page section is
+    stale when it was changed after the revision its page was loaded at.
+    """
+    if page.section.repeating and page.item_id is None:
+        return None
+    if found is not None and page.item_version:
+        if page.item_version == items.fingerprint(found[1]):
+            return None
+        return changes_since(proposal, page.base_revision, page.section.key)
+    if page.base_revision == proposal.revision:
+        return None
+    return changes_since(proposal, page.base_revision, page.section.key) or None
+
+
+def save(proposal: Proposal, user: User, page: Save, force: bool = False) -> str | None:
     """Write a page's valid answers and keep its invalid input; refuse stale overwrites.
 
-    Returns the index of the item saved (for repeating sections).
+    Returns the id of the item saved (for repeating sections). Raises ItemGone when the
+    page's item was removed, and StaleDraft when it or the section changed since.
     """
-    if not force and page.base_revision != proposal.revision:
-        stale = changes_since(proposal, page.base_revision, page.section.key, user)
-        if stale:
-            keep_typed(proposal, user, page)
-            raise StaleDraft(stale, proposal.revision)
+    section, found = page.section, None
+    if section.repeating and page.item_id is not None:
+        found = find_item(proposal, section, page.item_id)
+        if found is None:
+            raise ItemGone(page.item_id)
+    position = found[0] if found else None
     document, changed = doc_answers.apply_answers(
-        proposal.draft, page.section, proposal.kind, page.values, page.item_index
+        proposal.draft, section, proposal.kind, page.values, position
     )
-    index = page.item_index
-    if page.section.repeating and index is None:
-        index = len(doc_answers.items(document, page.section)) - 1
+    # a save that would change nothing overwrites nothing (a second click on the same page)
+    stale = None if force or not (changed or page.typed) else stale_changes(proposal, page, found)
+    if stale is not None:
+        if page.typed:
+            keep_typed(proposal, user, page)
+        raise StaleDraft(stale, proposal.revision)
     typed = dict(proposal.typed or {})
-    typed.pop(typed_key(user, page.section, page.item_index), None)
+    typed.pop(typed_key(user, section, page.item_id), None)
+    item_id = page.item_id
+    if section.repeating and item_id is None:
+        # an item that holds only input still to correct is added, so the input has a home
+        article = "an" if section.item_name[0] in "aeiou" else "a"
+        changed = changed or ([f"added {article} {section.item_name}"] if page.typed else [])
+        item_id = _add_side_id(typed, section, document) if changed else None
     if page.typed:
-        typed[typed_key(user, page.section, index)] = page.typed
+        typed[typed_key(user, section, item_id)] = page.typed
     proposal.typed = typed
     if changed:
-        _record(proposal, user, page.section, document, changed)
+        _record(proposal, user, section, document, changed)
     _commit()
-    return index
+    return item_id
+
+
+def _add_side_id(typed: dict, section: Section, document: dict) -> str:
+    """Give the item just appended to `document` a side id; returns the item's id."""
+    side = dict(typed.get(items.ITEM_IDS) or {})
+    count = len(items.entries(document, section))
+    kept = items.kept_ids(section, count - 1, side.get(section.key))
+    side[section.key] = kept + [items.new_id(section, kept)]
+    typed[items.ITEM_IDS] = side
+    return str(items.item_ids(document, section, side)[-1])
 
 
 def keep_typed(proposal: Proposal, user: User, page: Save) -> None:
     """Keep what was typed on a page without changing the document."""
     typed = dict(proposal.typed or {})
-    typed[typed_key(user, page.section, page.item_index)] = page.typed
+    typed[typed_key(user, page.section, page.item_id)] = page.typed
     proposal.typed = typed
     _commit()
 
@@ -182,23 +253,45 @@ def set_completed(proposal: Proposal, section: Section, completed: bool) -> None
 
 
 def remove_item(
-    proposal: Proposal, user: User, section: Section, index: int, base_revision: int
-) -> None:
-    """Remove one item of a repeating section."""
-    stale = changes_since(proposal, base_revision, section.key, user)
-    if base_revision != proposal.revision and stale:
+    proposal: Proposal,
+    user: User,
+    section: Section,
+    item_id: str,
+    base_revision: int,
+    item_version: str = "",
+) -> str:
+    """Remove one item of a repeating section; returns how the item was named.
+
+    Raises ItemGone when it was already removed, and StaleDraft when it changed after the
+    confirmation page showed it.
+    """
+    found = find_item(proposal, section, item_id)
+    if found is None:
+        raise ItemGone(item_id)
+    page = Save(section, {}, {}, base_revision, item_id, item_version)
+    stale = stale_changes(proposal, page, found)
+    if stale is not None:
         raise StaleDraft(stale, proposal.revision)
+    position = found[0]
+    side = dict(side_ids(proposal))
     document = copy.deepcopy(proposal.draft)
-    collection = doc_answers.read(document, section.list_path)
-    removed = collection.pop(index)
-    label = doc_answers.item_title(section, removed, index)
+    listed = items.entries(document, section)
+    kept = items.kept_ids(section, len(listed), side.get(section.key))
+    removed = listed.pop(position)
+    del kept[position]
+    side[section.key] = kept
+    label = doc_answers.item_title(section, removed, position)
     _record(proposal, user, section, document, [f"removed {label}"])
-    proposal.typed = {
+    # only the removed item's kept input goes: everyone's input for the others stays theirs
+    typed = {
         key: value
         for key, value in (proposal.typed or {}).items()
-        if key.split(":")[1:2] != [section.key]
+        if key.split(":")[1:] != [section.key, item_id]
     }
+    typed[items.ITEM_IDS] = side
+    proposal.typed = typed
     _commit()
+    return label
 
 
 def submit(
@@ -207,25 +300,40 @@ def submit(
     check_report: dict | None,
     settings: dict | None = None,
     link: str = "",
+    reviewed_revision: int | None = None,
 ) -> ProposalVersion:
-    """Freeze the draft as a new version, move the status on and tell the commissioners."""
+    """Freeze the draft as a new version, move the status on and tell the commissioners.
+
+    With `reviewed_revision` (the draft revision the member's check-answers page showed), a
+    draft changed since is refused with ReviewedOutOfDate. When another submit or save reaches
+    the database first, while this one is being written, SubmitConflict is raised and nothing
+    of this one is kept.
+    """
+    if reviewed_revision is not None and reviewed_revision != proposal.revision:
+        raise ReviewedOutOfDate(changes_since(proposal, reviewed_revision))
     errors = validate_document(proposal.draft)
     if errors:
         raise NotSubmittable(errors)
-    action = "submit" if proposal.status == Status.DRAFT else "resubmit"
-    number = len(proposal.versions) + 1
-    version = ProposalVersion(
-        proposal=proposal,
-        number=number,
-        document=copy.deepcopy(proposal.draft),
-        check_report=check_report,
-        submitted_by_id=user.id,
-    )
-    db.session.add(version)
-    mails = lifecycle.move(proposal, action, Party.PROPOSER, user, link=link)
-    proposal.record_report(check_report)
-    proposal.typed = {}
-    _commit()
+    try:
+        action = "submit" if proposal.status == Status.DRAFT else "resubmit"
+        version = ProposalVersion(
+            proposal=proposal,
+            number=len(proposal.versions) + 1,
+            document=copy.deepcopy(proposal.draft),
+            check_report=check_report,
+            submitted_by_id=user.id,
+        )
+        db.session.add(version)
+        mails = lifecycle.move(proposal, action, Party.PROPOSER, user, link=link)
+        proposal.record_report(check_report)
+        # input typed for this draft goes; the items keep their ids for the next revision
+        side = side_ids(proposal)
+        proposal.typed = {items.ITEM_IDS: side} if side else {}
+        db.session.commit()
+    except (StaleDataError, IntegrityError):
+        # the revision check on the row (or the version number) found a write that came first
+        db.session.rollback()
+        raise SubmitConflict() from None
     if settings is not None:
         deliver(settings, mails)
     return version

@@ -23,9 +23,9 @@ from ..value.impact_map import value_view
 from . import answers, services
 from .access import member_proposal
 from .document import MAX_DOCUMENT_BYTES, DocumentInvalid, validate_document
-from .forms import ImportForm, StartForm, SubmitForm
+from .forms import ImportForm, StartForm, SubmitForm, revision_of
 from .models import Proposal
-from .presenting import linked_errors, present_document, task_list
+from .presenting import change_lines, linked_errors, present_document, task_list
 
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
@@ -105,15 +105,26 @@ def overview(proposal: Proposal):
 @bp.route("/<int:proposal_id>/check-answers", methods=["GET", "POST"])
 @member_proposal(editing=True)
 def check_answers(proposal: Proposal):
-    """The whole document, readably, then submit."""
-    form = SubmitForm(data={"revision": proposal.revision})
+    """The whole document, readably, then submit the revision of it the member read."""
+    # a posted form says which revision was read; one that does not say was not read
+    form = SubmitForm(data=None if request.method == "POST" else {"revision": proposal.revision})
     errors = validate_document(proposal.draft)
+    refused, status = None, 200
     if request.method == "POST" and form.validate_on_submit() and not errors:
         report = checked_report(proposal.draft)
         link = url_for("triage.review", proposal_id=proposal.id, _external=True)
-        services.submit(proposal, current_user, report, current_app.config, link)
-        flash(f"Submitted to {proposal.public_body.name}.", "success")
-        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+        try:
+            services.submit(
+                proposal, current_user, report, current_app.config, link, revision_of(form)
+            )
+        except services.ReviewedOutOfDate as out_of_date:
+            refused, status = change_lines(out_of_date.changes, current_user.id), 409
+            form.revision.data = str(proposal.revision)
+        except services.SubmitConflict:
+            return render_template("proposals/submit_conflict.html", proposal=proposal), 409
+        else:
+            flash(f"Submitted to {proposal.public_body.name}.", "success")
+            return redirect(url_for("proposals.overview", proposal_id=proposal.id))
     linked = linked_errors(errors, proposal.kind)
     return render_template(
         "proposals/check_answers.html",
@@ -121,8 +132,9 @@ def check_answers(proposal: Proposal):
         form=form,
         blocks=present_document(proposal.draft, proposal.kind),
         errors=linked,
+        refused=refused,
         report=None if errors else checked_report(proposal.draft),
-    )
+    ), status
 
 
 def checked_report(document: dict) -> dict | None:

@@ -1,4 +1,7 @@
-"""Fixtures for the proposal pages: a signed-in CSO member and a started draft."""
+"""Fixtures for the proposal pages: a signed-in CSO member, a started draft, browser tabs."""
+
+import html
+import re
 
 import pytest
 
@@ -29,3 +32,25 @@ def challenge(member, body):
 @pytest.fixture
 def propose(member, body):
     return services.start(member, "propose", body, "Hospital discharge support")
+
+
+def hidden_fields(page: str) -> dict[str, str]:
+    """The hidden fields of a page's forms, as a browser sends them back with the form."""
+    fields = {}
+    for tag in re.findall(r"<input\b[^>]*>", page):
+        attributes = dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+        if attributes.get("type") == "hidden" and "name" in attributes:
+            fields[attributes["name"]] = html.unescape(attributes.get("value", ""))
+    return fields
+
+
+@pytest.fixture
+def open_tab(client):
+    """Open a page in a new tab: returns what its form will send back unseen."""
+
+    def open_page(url: str) -> dict[str, str]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return hidden_fields(response.get_data(as_text=True))
+
+    return open_page

@@ -15,7 +15,9 @@ def stakeholder(name="Young carers", **more):
     } | more
 
 
-def test_stakeholders_are_added_changed_and_removed_one_per_page(member_client, challenge, db):
+def test_stakeholders_are_added_changed_and_removed_one_per_page(
+    member_client, challenge, db, open_tab
+):
     base = f"/proposals/{challenge.id}/sections/stakeholders"
     assert member_client.post(f"{base}/new", data=stakeholder()).status_code == 302
     member_client.post(f"{base}/new", data=stakeholder("School staff", effect="mixed"))
@@ -27,13 +29,15 @@ def test_stakeholders_are_added_changed_and_removed_one_per_page(member_client, 
         "people": 40,
         "stages": ["scoping", "outcomes"],
     }
-    member_client.post(f"{base}/1", data=stakeholder("Teachers", effect="mixed"))
+    page = f"{base}/items/school-staff"
+    member_client.post(page, data=open_tab(page) | stakeholder("Teachers", effect="mixed"))
     db.session.refresh(challenge)
     assert challenge.draft["stakeholders"][1]["name"] == "Teachers"
     assert challenge.draft["stakeholders"][1]["id"] == "school-staff"
     listing = member_client.get(base).get_data(as_text=True)
     assert "Young carers" in listing and "Teachers" in listing
-    member_client.post(f"{base}/1/remove", data={"revision": challenge.revision})
+    assert f'href="{page}/remove"' in listing
+    member_client.post(f"{page}/remove", data=open_tab(f"{page}/remove"))
     db.session.refresh(challenge)
     assert [s["name"] for s in challenge.draft["stakeholders"]] == ["Young carers"]
 
@@ -61,9 +65,10 @@ def test_outcomes_choose_from_the_stakeholders_entered(member_client, challenge,
     outcome = challenge.draft["outcomes"][0]
     assert outcome["stakeholder"] == "young-carers" and outcome["deadweight"] == 0.25
     assert outcome["proxy"]["value"] == 850 and outcome["id"] == "better-school-attendance"
-    refused = member_client.get(f"{base}/stakeholders/0/remove").get_data(as_text=True)
+    remove = f"{base}/stakeholders/items/young-carers/remove"
+    refused = member_client.get(remove).get_data(as_text=True)
     assert "You cannot remove Young carers yet" in refused and "outcome 1" in refused
-    member_client.post(f"{base}/stakeholders/0/remove", data={"revision": challenge.revision})
+    member_client.post(remove, data={"revision": challenge.revision})
     db.session.refresh(challenge)
     assert len(challenge.draft["stakeholders"]) == 1
 
@@ -108,8 +113,9 @@ def test_invalid_new_item_is_kept_and_reopened(member_client, challenge, db):
         f"{base}/new",
         data={"description": "Volunteer hours", "type": "volunteer_time", "value": "abc"},
     )
-    assert response.headers["Location"].endswith(f"{base}/0")
-    text = member_client.get(f"{base}/0").get_data(as_text=True)
+    page = response.headers["Location"]
+    assert page.startswith(f"{base}/items/input_")
+    text = member_client.get(page).get_data(as_text=True)
     assert 'value="abc"' in text and 'value="Volunteer hours"' in text
     db.session.refresh(challenge)
     assert challenge.draft["inputs"][0]["description"] == "Volunteer hours"
@@ -128,7 +134,7 @@ def test_a_stale_save_of_the_same_section_is_refused_with_what_changed(
     response = client.post(url, data={"revision": loaded_at, "economy": "My economy case"})
     text = response.get_data(as_text=True)
     assert response.status_code == 409
-    assert "Someone else changed this section" in text
+    assert "This section was changed after you opened it" in text
     assert "Jo Colleague changed Economy: spending less" in text
     assert "My economy case" in text
     db.session.refresh(challenge)
