@@ -42,10 +42,14 @@ def clean_name(text: str) -> str:
             "must not contain invisible or direction-changing characters "
             f"({', '.join(dict.fromkeys(hidden))})"
         )
+    return normalise_name(text)
+
+
+def normalise_name(text: str) -> str:
+    """NFKC-normalised with spaces collapsed; hidden characters are refused before this."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
 def name_key(text: str) -> str:
     """The form names are compared in: normalised, spaces collapsed, case-folded."""
-    normalised = _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
-    return unicodedata.normalize("NFKC", normalised.casefold())
+    return unicodedata.normalize("NFKC", normalise_name(text).casefold())

@@ -24,6 +24,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from ..names import hidden_characters
 from .conformance import Check, compile_schema, nesting_depth
 from .parsing import MAX_DEPTH, MAX_DOCUMENT_BYTES, parse_document, read_document
 from .references import reference_errors
@@ -127,6 +128,7 @@ def validate_document(
         () if conforms else _schema_errors(document, value_paths),
         value_errors,
         reference_errors(document),
+        _name_errors(document),
     )
     for error in every:
         found.setdefault((error.path, error.message), error)
@@ -302,6 +304,23 @@ def _value_errors(document: Any) -> Iterator[DocumentError]:
         elif isinstance(value, list):
             parts = above if key is _ROOT else [*above, key]
             stack.extend((child, parts, index) for index, child in enumerate(value))
+
+
+NAME_PATHS = (("title",), ("commissioner",), ("organisation", "name"), ("service", "name"))
+
+
+def _name_errors(document: Any) -> Iterator[DocumentError]:
+    """Names people read as someone's identity must not hide characters that disguise them."""
+    for parts in NAME_PATHS:
+        value = document
+        for part in parts:
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, str) and hidden_characters(value):
+            codes = ", ".join(dict.fromkeys(hidden_characters(value)))
+            yield error_at(
+                list(parts),
+                f"must not contain invisible or direction-changing characters ({codes})",
+            )
 
 
 def _clean(value: Any, depth: int) -> bool:

@@ -24,7 +24,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from ..form_fields import NumberField, WholeNumberField
+from ..form_fields import NameField, NumberField, WholeNumberField
 from .sections import Field, Section
 
 TEXT_MAX = 200
@@ -51,13 +51,18 @@ def _range(label: str, low, high, unit: str = "") -> NumberRange:
     )
 
 
+NAME_QUESTIONS = frozenset({"title", "name"})
+
+
 def build_field(spec: Field, stakeholders: list[tuple[str, str]]):
     """The WTForms field for one question."""
     label, hint = spec.label, spec.hint
     optional = [Optional()]
     match spec.kind:
         case "text":
-            return StringField(
+            # names and titles are read as someone's identity: normalised, nothing hidden
+            text_field = NameField if spec.name in NAME_QUESTIONS else StringField
+            return text_field(
                 label,
                 description=hint,
                 widget=GovTextInput(),
@@ -227,7 +232,7 @@ class StartForm(FlaskForm):
         coerce=int,
         validators=[InputRequired(message="Select the public body")],
     )
-    title = StringField(
+    title = NameField(
         "Title",
         widget=GovTextInput(),
         description="A short name a commissioner will recognise.",

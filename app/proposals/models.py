@@ -13,11 +13,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..accounts.models import Organisation, PublicBody, User, enum_column, utcnow
 from ..extensions import JSONDocument as Document
 from ..extensions import db
+from ..names import normalise_name
 from .workflow import Status
 
 
@@ -75,6 +76,11 @@ class Proposal(db.Model):
         Index("ix_proposal_body_deadline", "public_body_id", "deadline"),
         Index("ix_proposal_status_submitted", "status", "submitted_at"),
     )
+
+    @validates("title")
+    def _normalise_title(self, _key: str, title: str) -> str:
+        """Titles are stored NFKC-normalised, as every name people read is."""
+        return normalise_name(title)
 
     def record_report(self, report: dict | None) -> None:
         """Keep the check report's headline figures for the queue."""

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from ..accounts.access import role_required
 from ..accounts.models import PublicBody, Role
 from ..extensions import db
+from ..links import external_url
 from ..value.impact_map import value_view
 from . import answers, services
 from .access import member_proposal
@@ -112,7 +113,7 @@ def check_answers(proposal: Proposal):
     refused, status = None, 200
     if request.method == "POST" and form.validate_on_submit() and not errors:
         report = checked_report(proposal.draft)
-        link = url_for("triage.review", proposal_id=proposal.id, _external=True)
+        link = external_url("triage.review", proposal_id=proposal.id)
         try:
             services.submit(
                 proposal, current_user, report, current_app.config, link, revision_of(form)

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..accounts.access import role_required
 from ..accounts.models import Role
 from ..extensions import limiter
+from ..links import external_url
 from ..reports.pdf import render_as_pdf
 from . import certificates, services
 from .content import Curriculum
@@ -159,7 +160,7 @@ def certificate(stage: int):
         "training/certificate_pdf.html",
         certificate=found,
         code=certificates.format_code(found.code),
-        verify_url=url_for(".verify", code=found.code, _external=True),
+        verify_url=external_url("training.verify", code=found.code),
     )
     return Response(
         render_as_pdf(html, request.url_root),

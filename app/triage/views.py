@@ -17,6 +17,7 @@ from flask_login import current_user
 from ..accounts.access import role_required
 from ..accounts.models import Role
 from ..csv_download import csv_response
+from ..links import external_url
 from ..proposals.workflow import DECIDED, Party, Status, TransitionRefused, available
 from . import queue, services
 from .conflicts import AlreadyChanged, what_happened
@@ -121,7 +122,7 @@ def transition(proposal_id: int):
             current_user,
             form.reason.data or "",
             current_app.config,
-            url_for("proposals.overview", proposal_id=proposal.id, _external=True),
+            external_url("proposals.overview", proposal_id=proposal.id),
         )
     except AlreadyChanged as error:
         lost_race(error)
@@ -210,7 +211,7 @@ def decide(proposal_id: int):
                 current_user,
                 decision,
                 current_app.config,
-                url_for("proposals.overview", proposal_id=proposal.id, _external=True),
+                external_url("proposals.overview", proposal_id=proposal.id),
             )
         except AlreadyChanged as error:
             lost_race(error)
