@@ -57,6 +57,7 @@ def init_app(app: Flask) -> None:
     from .backup.cli import export_all, import_all
     from .checks.cli import check_command, rules_cli
     from .jobs.cli import recheck_all, worker
+    from .notifications.cli import send_mail_command
     from .proposals.cli import export_proposal, import_proposal
     from .training.cli import curriculum_cli
 
@@ -68,6 +69,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(check_command)
     app.cli.add_command(recheck_all)
     app.cli.add_command(worker)
+    app.cli.add_command(send_mail_command)
     app.cli.add_command(curriculum_cli)
     app.cli.add_command(export_all)
     app.cli.add_command(import_all)

@@ -2,7 +2,8 @@
 
 Without REDIS_URL, ``recheck-all`` works through the batches itself with a progress bar.
 With it, the batches become RQ jobs on the queue; ``--wait`` then works through them here
-(and waits for any that another worker took) before printing the total.
+(and waits for any that another worker took) before printing the total. The worker runs
+every job on the queue: re-checks, assessment PDFs and the email queued after each commit.
 """
 
 from __future__ import annotations

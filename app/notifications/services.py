@@ -1,45 +1,53 @@
 """Telling people about submissions: a notification in the app and an email."""
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
-from ..accounts.models import Role, User
+from ..accounts.models import Role, User, utcnow
 from ..extensions import db
-from ..mail import send_mail
-from .models import Notification
+from ..mail import dispatch, mail_state, queue_mail
+from .models import Notification, OutboxMail
 
-
-@dataclass(frozen=True)
-class Mail:
-    """An email to send once the change it reports is committed."""
-
-    to: str
-    subject: str
-    body: str
+Mail = OutboxMail
+"""An email is its row in the outbox, written with the change it reports."""
 
 
 def notify(users: list[User], proposal_id: int | None, message: str, link: str) -> list[Mail]:
-    """Add an in-app notification for each person; return their emails to send."""
+    """Add an in-app notification and an outbox email for each active person (not committed).
+
+    Both commit with the change they report, or vanish with it; ``deliver`` sends the emails.
+    """
     mails = []
     for user in users:
         if not user.active:
             continue
         db.session.add(Notification(user_id=user.id, proposal_id=proposal_id, message=message))
         mails.append(
-            Mail(
+            queue_mail(
                 user.email,
-                f"Valuecase: {message[:120]}",
+                f"Valuecase: {message}",
                 f"Hello {user.name},\n\n{message}\n\nSee it here: {link}\n",
             )
         )
     return mails
 
 
-def deliver(settings: dict | None, mails: list[Mail]) -> None:
-    """Send emails through the configured mail backend (none when settings is None)."""
-    for mail in mails if settings is not None else []:
-        send_mail(settings, mail.to, mail.subject, mail.body)
+def deliver(settings: Mapping | None, mails: Sequence[Mail]) -> None:
+    """After the commit, have the emails sent; with no settings, withdraw them unsent.
+
+    No settings stands for a change that tells no one by email, such as the demo's history.
+    """
+    if settings is not None:
+        dispatch(settings, mails)
+        return
+    ids = [mail.id for mail in mails]
+    if ids:
+        db.session.execute(
+            delete(OutboxMail).where(OutboxMail.id.in_(ids), OutboxMail.sent_at.is_(None))
+        )
+        db.session.commit()
 
 
 def commissioners_of(public_body_id: int) -> list[User]:
@@ -66,8 +74,6 @@ def for_user(user: User, limit: int = 50) -> list[Notification]:
 
 def unread_count(user: User) -> int:
     """How many notifications the person has not yet seen."""
-    from sqlalchemy import func
-
     query = (
         select(func.count())
         .select_from(Notification)
@@ -78,10 +84,42 @@ def unread_count(user: User) -> int:
 
 def mark_read(user: User) -> None:
     """Mark every notification of the person read."""
-    from ..accounts.models import utcnow
-
     for notification in db.session.scalars(
         select(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     ):
         notification.read_at = utcnow()
     db.session.commit()
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One email as the outbox page lists it."""
+
+    mail: Mail
+    state: str
+    label: str
+    colour: str
+
+    @property
+    def send_label(self) -> str:
+        """The button that sends it now, or "" when it is sent or a sender has it in hand."""
+        return {"queued": "Send now", "retrying": "Send now", "failed": "Retry"}.get(self.state, "")
+
+
+STATE_LABELS = {
+    "sent": ("Sent", "green"),
+    "queued": ("Queued", "grey"),
+    "sending": ("Sending", "blue"),
+    "retrying": ("Waiting to retry", "yellow"),
+    "failed": ("Failed", "red"),
+}
+
+
+def recent_mail(limit: int = 100) -> list[OutboxEntry]:
+    """The latest emails in the outbox, newest first, each with where it stands."""
+    query = select(OutboxMail).order_by(OutboxMail.id.desc()).limit(limit)
+    entries = []
+    for mail in db.session.scalars(query):
+        state = mail_state(mail)
+        entries.append(OutboxEntry(mail, state, *STATE_LABELS[state]))
+    return entries

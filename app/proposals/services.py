@@ -334,8 +334,7 @@ def submit(
         # the revision check on the row (or the version number) found a write that came first
         db.session.rollback()
         raise SubmitConflict() from None
-    if settings is not None:
-        deliver(settings, mails)
+    deliver(settings, mails)
     return version
 
 
