@@ -1,4 +1,4 @@
-"""Forms for signing up, signing in and resetting a password."""
+"""Forms for signing up and in, passwords, and the second factor."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -10,6 +10,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import EmailField, PasswordField, RadioField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional, ValidationError
 
+from ..form_fields import NameField
 from .models import OrganisationType
 from .passwords import MAX_LENGTH, strength_problem
 
@@ -41,20 +42,24 @@ def email_field(label: str = "Email address") -> EmailField:
 
 
 class StrongPassword:
-    """Rejects weak new passwords, naming the rule broken."""
+    """Rejects weak new passwords, naming the rule broken.
+
+    The password is compared with the person's email and name: from the form's own fields, or
+    from `known_email` and `known_name` set on a form that does not ask for them.
+    """
 
     def __call__(self, form, field) -> None:
-        email = form.email.data if hasattr(form, "email") else ""
-        name = form.name.data if hasattr(form, "name") else ""
+        email = form.email.data if "email" in form else getattr(form, "known_email", "")
+        name = form.name.data if "name" in form else getattr(form, "known_name", "")
         problem = strength_problem(field.data or "", email or "", name or "")
         if problem:
             raise ValidationError(problem)
 
 
-def new_password_fields() -> tuple[PasswordField, PasswordField]:
+def new_password_fields(label: str = "Create a password") -> tuple[PasswordField, PasswordField]:
     """A new password and its confirmation."""
     password = PasswordField(
-        "Create a password",
+        label,
         widget=GovPasswordInput(),
         description="At least 10 characters. A few unrelated words make a strong password.",
         validators=[InputRequired(message="Enter a password"), StrongPassword()],
@@ -73,7 +78,7 @@ def new_password_fields() -> tuple[PasswordField, PasswordField]:
 class SignUpForm(FlaskForm):
     """Create an account, optionally registering a civil society organisation."""
 
-    name = StringField(
+    name = NameField(
         "Full name",
         widget=GovTextInput(),
         validators=[
@@ -82,7 +87,7 @@ class SignUpForm(FlaskForm):
         ],
     )
     email = email_field()
-    organisation_name = StringField(
+    organisation_name = NameField(
         "Organisation name (optional)",
         widget=GovTextInput(),
         description="If you write submissions for a charity, social enterprise, community "
@@ -100,6 +105,12 @@ class SignUpForm(FlaskForm):
         default=OrganisationType.CHARITY.value,
         validators=[Optional()],
     )
+    submit = SubmitField("Continue", widget=GovSubmitInput())
+
+
+class CreatePasswordForm(FlaskForm):
+    """Finish creating an account from the emailed link: choose a password."""
+
     password, confirm = new_password_fields()
     submit = SubmitField("Create account", widget=GovSubmitInput())
 
@@ -133,5 +144,66 @@ class ResetPasswordForm(FlaskForm):
     submit = SubmitField("Change password", widget=GovSubmitInput())
 
 
+def current_password_field() -> PasswordField:
+    """The password the person has now, asked again before a change that matters."""
+    return PasswordField(
+        "Current password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter your current password"),
+            Length(max=MAX_LENGTH, message=f"Password must be {MAX_LENGTH} characters or fewer"),
+        ],
+    )
+
+
+class ChangePasswordForm(FlaskForm):
+    """Change a password, knowing the current one."""
+
+    current_password = current_password_field()
+    password, confirm = new_password_fields("New password")
+    submit = SubmitField("Change password", widget=GovSubmitInput())
+
+
+def code_field(label: str, hint: str) -> StringField:
+    """A security code: six digits, or a recovery code where the page accepts one."""
+    return StringField(
+        label,
+        widget=GovTextInput(),
+        description=hint,
+        validators=[
+            InputRequired(message=f"Enter the {label[0].lower()}{label[1:]}"),
+            Length(max=40, message=f"{label} must be 40 characters or fewer"),
+        ],
+    )
+
+
+class SecurityCodeForm(FlaskForm):
+    """The second step of signing in."""
+
+    code = code_field(
+        "Security code",
+        "The 6-digit code your authentication app shows for Valuecase. If you have lost your "
+        "device, enter one of your recovery codes instead.",
+    )
+    submit = SubmitField("Continue", widget=GovSubmitInput())
+
+
+class SetupCodeForm(FlaskForm):
+    """Confirm a new authentication app with a code it shows."""
+
+    code = code_field("Code from the app", "The 6-digit code the app shows for Valuecase now.")
+    submit = SubmitField("Turn on the second factor", widget=GovSubmitInput())
+
+
+class TurnOffForm(FlaskForm):
+    """Take one's own second factor away, knowing the password."""
+
+    current_password = current_password_field()
+
+
 class SignOutForm(FlaskForm):
     """A form with only CSRF protection, so signing out is a POST."""
+
+
+class ConfirmForm(FlaskForm):
+    """A button that confirms an action, with only CSRF protection."""

@@ -7,8 +7,8 @@ from flask_login import UserMixin
 from sqlalchemy import DateTime, Enum, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from ..extensions import db, login_manager
-from ..names import name_key
+from ..extensions import db
+from ..names import name_key, normalise_name
 
 
 def enum_column(enum_class: type[enum.Enum], length: int) -> Enum:
@@ -25,6 +25,11 @@ def enum_column(enum_class: type[enum.Enum], length: int) -> Enum:
 def utcnow() -> datetime:
     """The current time, timezone-aware."""
     return datetime.now(UTC)
+
+
+def aware(moment: datetime) -> datetime:
+    """A stored time as UTC: SQLite hands back naive datetimes."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Role(enum.StrEnum):
@@ -76,9 +81,9 @@ class Organisation(db.Model):
 
     @validates("name")
     def _keep_name_key(self, _key: str, name: str) -> str:
-        """Every name set also sets the key that uniqueness is judged on."""
+        """Names are stored normalised, and set the key that uniqueness is judged on."""
         self.name_key = name_key(name)[:200]
-        return name
+        return normalise_name(name)
 
 
 class PublicBody(db.Model):
@@ -90,6 +95,11 @@ class PublicBody(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     commissioners: Mapped[list["User"]] = relationship(back_populates="public_body")
+
+    @validates("name")
+    def _normalise_name(self, _key: str, name: str) -> str:
+        """Names are stored NFKC-normalised, so look-alike forms read the same."""
+        return normalise_name(name)
 
 
 class User(UserMixin, db.Model):
@@ -118,6 +128,11 @@ class User(UserMixin, db.Model):
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
     public_body: Mapped[PublicBody | None] = relationship(back_populates="commissioners")
+
+    @validates("name")
+    def _normalise_name(self, _key: str, name: str) -> str:
+        """Names are stored NFKC-normalised, so look-alike forms read the same."""
+        return normalise_name(name)
 
     @property
     def is_active(self) -> bool:
@@ -177,11 +192,3 @@ class AccountEvent(db.Model):
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
-
-
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """Find the signed-in person for Flask-Login."""
-    if not user_id.isdigit():
-        return None
-    return db.session.get(User, int(user_id))

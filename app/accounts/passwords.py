@@ -37,6 +37,14 @@ COMMON = frozenset(
 
 _hasher = PasswordHasher()
 
+# An Argon2id hash of a random password nobody kept, made with the hasher's own parameters:
+# refusing an unknown or locked account checks against it, so it costs what refusing a wrong
+# password costs (a test keeps the parameters in step with the hasher's).
+DUMMY_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$TZDxjmRKYHafxYLpxLXZ/A"
+    "$lKZxuIIrhyzXR1tOVHc/TS8gyb6v94Pv27MqAnNR1AM"
+)
+
 
 def hash_password(password: str) -> str:
     """Hash a password with Argon2id."""
@@ -49,6 +57,16 @@ def verify_password(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def spend_a_verification(password: str) -> None:
+    """Do the work of one password check that cannot succeed, to answer in the usual time."""
+    verify_password(DUMMY_HASH, password)
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """Whether a hash was made with other parameters than the hasher uses today."""
+    return _hasher.check_needs_rehash(password_hash)
 
 
 def strength_problem(password: str, email: str = "", name: str = "") -> str | None:

@@ -1,32 +1,50 @@
-"""Account operations: sign-up, sign-in with lock-out, password reset tokens."""
+"""Account operations: sign-up by emailed link, sign-in with lock-out, passwords and resets.
 
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+The answers give nothing away about who has an account. Sign-up always says "check your email"
+and the email says the rest; a failed sign-in reads the same whether the account is unknown,
+locked or the password wrong, and costs the same one password check.
+"""
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..field_errors import FieldError
-from .models import Organisation, OrganisationType, PublicBody, Role, User
-from .passwords import hash_password, verify_password
+from ..names import name_key
+from . import events, lockout, sessions
+from .models import Organisation, OrganisationType, PublicBody, Role, User, aware, utcnow
+from .passwords import hash_password, spend_a_verification, verify_password
 
-MAX_FAILED_SIGN_INS = 5
-LOCK_MINUTES = 15
 RESET_SALT = "password-reset"
+SIGN_UP_SALT = "sign-up"
+SIGN_UP_MAX_AGE = 24 * 3600
+SIGN_IN_FAILED = (
+    "Enter a correct email address and password. Accounts lock for "
+    f"{lockout.LOCK_MINUTES} minutes after {lockout.MAX_FAILED_SIGN_INS} failed attempts."
+)
+ORGANISATION_TAKEN = (
+    "This organisation is already registered: ask one of its members or an administrator to add you"
+)
 
 
 class AccountError(FieldError):
     """An account request that cannot be carried out."""
 
 
+class SignUpStopped(Exception):
+    """A confirmed sign-up that can no longer finish: the account or organisation now exists."""
+
+
 @dataclass(frozen=True)
 class SignUp:
-    """What a new person gives when signing up."""
+    """What a new person gives when signing up; carried in the link that confirms the email."""
 
     name: str
     email: str
-    password: str
     organisation_name: str | None = None
     organisation_type: str | None = None
 
@@ -41,71 +59,107 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
+def find_user(user_id: object) -> User | None:
+    """The account with this id, if any."""
+    return db.session.get(User, user_id) if isinstance(user_id, int) else None
+
+
 def find_organisation(name: str) -> Organisation | None:
-    """An organisation by name, ignoring case."""
-    wanted = name.strip().lower()
-    return db.session.scalar(select(Organisation).where(func.lower(Organisation.name) == wanted))
+    """An organisation by name, as names are compared (case and look-alike letters ignored)."""
+    return db.session.scalar(select(Organisation).where(Organisation.name_key == _key(name)))
 
 
-def sign_up(details: SignUp) -> User:
-    """Create an account; with an organisation name, also a new CSO organisation."""
-    email = normalise_email(details.email)
-    if find_user_by_email(email):
-        raise AccountError("email", "An account with this email address already exists")
-    user = User(
-        email=email, name=details.name.strip(), password_hash=hash_password(details.password)
+def _key(name: str) -> str:
+    return name_key(name.strip())[:200]
+
+
+def check_sign_up(details: SignUp) -> SignUp:
+    """The details tidied for the confirmation link; refuses an organisation already there."""
+    organisation = (details.organisation_name or "").strip() or None
+    if organisation and find_organisation(organisation):
+        raise AccountError("organisation_name", ORGANISATION_TAKEN)
+    return SignUp(
+        name=details.name.strip(),
+        email=normalise_email(details.email),
+        organisation_name=organisation,
+        organisation_type=(details.organisation_type or "other") if organisation else None,
     )
-    if details.organisation_name and details.organisation_name.strip():
+
+
+def sign_up_token(details: SignUp, secret_key: str) -> str:
+    """A signed token carrying the sign-up, for the link that confirms the email address."""
+    return URLSafeTimedSerializer(secret_key, salt=SIGN_UP_SALT).dumps(asdict(details))
+
+
+def sign_up_for_token(token: str, secret_key: str, max_age: int = SIGN_UP_MAX_AGE) -> SignUp | None:
+    """The sign-up a valid, unexpired confirmation token carries, or None."""
+    try:
+        data = URLSafeTimedSerializer(secret_key, salt=SIGN_UP_SALT).loads(token, max_age=max_age)
+    except (BadSignature, SignatureExpired):
+        return None
+    fields = ("name", "email", "organisation_name", "organisation_type")
+    if not isinstance(data, dict) or set(data) != set(fields):
+        return None
+    if not all(isinstance(data[f], str) for f in ("name", "email")):
+        return None
+    return SignUp(**data)
+
+
+def account_exists(email: str) -> str:
+    """Why a confirmed sign-up stops when its address has an account (told only to its owner)."""
+    return f"There is already an account for {email}: this link may have been used already."
+
+
+def create_account(details: SignUp, password: str, now: datetime | None = None) -> User:
+    """Create the confirmed account; with an organisation name, also a new CSO organisation."""
+    if find_user_by_email(details.email):
+        raise SignUpStopped(account_exists(details.email))
+    user = User(
+        email=details.email,
+        name=details.name,
+        password_hash=hash_password(password),
+        password_changed_at=now or utcnow(),
+    )
+    if details.organisation_name:
         if find_organisation(details.organisation_name):
-            raise AccountError(
-                "organisation_name",
-                "This organisation is already registered: ask one of its members "
-                "or an administrator to add you",
+            raise SignUpStopped(
+                f"{details.organisation_name} has been registered since you started: ask one "
+                "of its members or an administrator to add you, or start again without it."
             )
         user.organisation = Organisation(
-            name=details.organisation_name.strip(),
+            name=details.organisation_name,
             type=OrganisationType(details.organisation_type or "other"),
         )
         user.role = Role.CSO
     db.session.add(user)
-    db.session.commit()
+    events.record(user, "account-created", actor=user)
+    try:
+        db.session.commit()
+    except IntegrityError as error:  # the same link confirmed twice at once
+        db.session.rollback()
+        raise SignUpStopped(account_exists(details.email)) from error
     return user
 
 
 def authenticate(email: str, password: str, now: datetime | None = None) -> User:
-    """The user these credentials belong to; raises AccountError otherwise."""
-    now = now or datetime.now(UTC)
+    """The user these credentials belong to; raises AccountError otherwise.
+
+    Every refusal costs one password check: against the account's hash, or (unknown,
+    deactivated or locked) against a dummy one, so timing tells nothing either.
+    """
+    now = now or utcnow()
     user = find_user_by_email(email)
-    if user is None or not user.active:
-        verify_password(hash_password("timing-equaliser"), password)
-        raise AccountError("email", "Enter a correct email address and password")
-    if user.locked_until and _aware(user.locked_until) > now:
-        raise AccountError(
-            "email",
-            "This account is locked after too many failed attempts: try again later "
-            "or reset your password",
-        )
+    if user is None or not user.active or not lockout.reserve_attempt(user.id, now):
+        spend_a_verification(password)
+        raise AccountError("email", SIGN_IN_FAILED)
     if not verify_password(user.password_hash, password):
-        _record_failure(user, now)
-        raise AccountError("email", "Enter a correct email address and password")
-    user.failed_sign_ins = 0
-    user.locked_until = None
+        lockout.attempt_failed(user.id, now)
+        events.record(user, "sign-in-failed", detail="wrong password")
+        db.session.commit()
+        raise AccountError("email", SIGN_IN_FAILED)
+    lockout.attempt_succeeded(user.id)
     db.session.commit()
     return user
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; treat them as UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _record_failure(user: User, now: datetime) -> None:
-    """Count a failed sign-in and lock the account after too many."""
-    user.failed_sign_ins += 1
-    if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
-        user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-        user.failed_sign_ins = 0
-    db.session.commit()
 
 
 def _serializer(secret_key: str) -> URLSafeTimedSerializer:
@@ -114,7 +168,7 @@ def _serializer(secret_key: str) -> URLSafeTimedSerializer:
 
 def reset_token(user: User, secret_key: str) -> str:
     """A signed token that resets this user's password until the password changes."""
-    stamp = _aware(user.password_changed_at).timestamp()
+    stamp = aware(user.password_changed_at).timestamp()
     return _serializer(secret_key).dumps({"user": user.id, "stamp": stamp})
 
 
@@ -129,17 +183,45 @@ def user_for_reset_token(token: str, secret_key: str, max_age: int) -> User | No
     user = db.session.get(User, data["user"])
     if user is None or not user.active:
         return None
-    if _aware(user.password_changed_at).timestamp() != data.get("stamp"):
+    if aware(user.password_changed_at).timestamp() != data.get("stamp"):
         return None
     return user
 
 
-def set_password(user: User, password: str) -> None:
-    """Change a password, which also spends any reset link already sent."""
+def _new_password(user: User, password: str, now: datetime) -> None:
+    """Set a password, which also spends any reset link already sent and lifts a lock."""
     user.password_hash = hash_password(password)
-    user.password_changed_at = datetime.now(UTC)
+    user.password_changed_at = now
     user.failed_sign_ins = 0
     user.locked_until = None
+
+
+def reset_password(user: User, password: str, now: datetime | None = None) -> None:
+    """Choose a new password from an emailed link; every session of the person ends."""
+    now = now or utcnow()
+    _new_password(user, password, now)
+    sessions.end_sessions(user, now)
+    events.record(user, "password-reset")
+    db.session.commit()
+
+
+def change_password(
+    user: User, current: str, new: str, this_session: str | None, now: datetime | None = None
+) -> None:
+    """Change a password knowing the current one; every other session of the person ends."""
+    now = now or utcnow()
+    if not lockout.reserve_attempt(user.id, now):
+        raise AccountError(
+            "current_password",
+            f"Too many wrong passwords: try again in {lockout.LOCK_MINUTES} minutes",
+        )
+    if not verify_password(user.password_hash, current):
+        lockout.attempt_failed(user.id, now)
+        db.session.commit()
+        raise AccountError("current_password", "Your current password is not right")
+    _new_password(user, new, now)
+    sessions.end_sessions(user, now, keeping=this_session)
+    events.record(user, "password-change", actor=user)
     db.session.commit()
 
 

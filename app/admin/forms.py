@@ -6,14 +6,15 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
+    GovTextArea,
     GovTextInput,
 )
-from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from ..accounts.forms import ORGANISATION_TYPE_CHOICES
 from ..accounts.models import ROLE_LABELS
-from ..form_fields import response_period_field
+from ..form_fields import NameField, response_period_field
 
 
 class UserForm(FlaskForm):
@@ -34,7 +35,7 @@ class UserForm(FlaskForm):
 class OrganisationForm(FlaskForm):
     """Register a civil society organisation."""
 
-    name = StringField(
+    name = NameField(
         "Organisation name",
         widget=GovTextInput(),
         validators=[
@@ -59,7 +60,7 @@ class OrganisationForm(FlaskForm):
 class PublicBodyForm(FlaskForm):
     """Register a public body."""
 
-    name = StringField(
+    name = NameField(
         "Public body name",
         widget=GovTextInput(),
         validators=[
@@ -69,3 +70,18 @@ class PublicBodyForm(FlaskForm):
     )
     response_period_days = response_period_field("How long the body takes to decide a submission.")
     submit = SubmitField("Add public body", widget=GovSubmitInput())
+
+
+class SecondFactorResetForm(FlaskForm):
+    """Take away a person's second factor, saying why (kept in the account's log)."""
+
+    reason = TextAreaField(
+        "Why are you resetting it?",
+        widget=GovTextArea(),
+        description="For example, how you checked it is really them asking. The person sees "
+        "this in their account's activity.",
+        validators=[
+            InputRequired(message="Enter why you are resetting the second factor"),
+            Length(max=500, message="The reason must be 500 characters or fewer"),
+        ],
+    )

@@ -6,6 +6,7 @@ from sqlalchemy.orm import selectinload
 from ..accounts.models import Organisation, OrganisationType, PublicBody, Role, User
 from ..accounts.services import AccountError
 from ..extensions import db
+from ..names import name_key
 
 
 def list_users() -> list[User]:
@@ -59,8 +60,11 @@ def update_user(
 
 
 def _name_taken(model, name: str) -> bool:
-    wanted = name.strip().lower()
-    return db.session.scalar(select(model.id).where(func.lower(model.name) == wanted)) is not None
+    """Whether a name is taken, comparing NFKC-normalised, case-folded forms."""
+    wanted = name_key(name)
+    if model is Organisation:
+        return db.session.scalar(select(model.id).where(model.name_key == wanted)) is not None
+    return any(name_key(taken) == wanted for taken in db.session.scalars(select(model.name)))
 
 
 def add_organisation(name: str, type_: str, registration_number: str | None) -> Organisation:

@@ -3,12 +3,13 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from ..accounts import events, second_factor
 from ..accounts.access import admin_required
-from ..accounts.models import Role, User
+from ..accounts.models import Role, User, utcnow
 from ..accounts.services import AccountError
 from ..extensions import db
 from . import services
-from .forms import OrganisationForm, PublicBodyForm, UserForm
+from .forms import OrganisationForm, PublicBodyForm, SecondFactorResetForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -50,7 +51,32 @@ def edit_user(user_id: int):
         else:
             flash(f"Saved changes to {user.name}.", "success")
             return redirect(url_for("admin.users"))
-    return render_template("admin/edit_user.html", form=form, user=user)
+    return render_template(
+        "admin/edit_user.html",
+        form=form,
+        user=user,
+        activity=events.recent(user),
+        label=events.label,
+    )
+
+
+@bp.route("/users/<int:user_id>/second-factor", methods=["GET", "POST"])
+@admin_required
+def reset_second_factor(user_id: int):
+    """Reset a person's second factor (a lost device), with a reason; they are signed out."""
+    user = db.session.get(User, user_id) or abort(404)
+    form = SecondFactorResetForm()
+    if form.validate_on_submit():
+        second_factor.reset_by_admin(
+            user, current_user._get_current_object(), form.reason.data, utcnow()
+        )
+        flash(
+            f"Reset the second factor of {user.name} and signed them out everywhere. They can "
+            "set it up again after signing in.",
+            "success",
+        )
+        return redirect(url_for("admin.edit_user", user_id=user.id))
+    return render_template("admin/reset_second_factor.html", form=form, user=user)
 
 
 @bp.route("/organisations", methods=["GET", "POST"])
@@ -93,3 +119,36 @@ def public_bodies():
         bodies=services.list_public_bodies(),
         counts=services.member_counts(User.public_body_id),
     )
+
+
+@bp.get("/outbox")
+@admin_required
+def outbox():
+    """Recent email and where each stands: sent, waiting to retry, or failed."""
+    from ..notifications.services import recent_mail
+
+    return render_template("admin/outbox.html", entries=recent_mail())
+
+
+@bp.post("/outbox/<int:mail_id>/send")
+@admin_required
+def send_outbox_mail(mail_id: int):
+    """Send one unsent email now, whether it is queued, waiting to retry or failed."""
+    from flask import current_app
+
+    from ..mail import mail_state, send_now
+    from ..notifications.forms import SendNowForm
+
+    if not SendNowForm().validate_on_submit():
+        return redirect(url_for("admin.outbox"))
+    mail = send_now(current_app.config, mail_id)
+    state = mail_state(mail) if mail else None
+    if mail is None:
+        flash("That email is no longer in the outbox.", "info")
+    elif state == "sent":
+        flash(f"Sent the email to {mail.to}.", "success")
+    elif state == "sending":
+        flash(f"The email to {mail.to} is being sent right now.", "info")
+    else:
+        flash(f"Could not send the email to {mail.to}: {mail.last_error}", "info")
+    return redirect(url_for("admin.outbox"))

@@ -6,6 +6,10 @@ from ..extensions import csrf, limiter
 from ..proposals.document import MAX_DOCUMENT_BYTES, DocumentInvalid, load_document, schema
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+ARITHMETIC_FAILED = (
+    "The value account of this document cannot be worked out: its figures are beyond what "
+    "the calculator can handle. Check the amounts, quantities and shares."
+)
 
 
 @bp.get("/ping")
@@ -26,7 +30,8 @@ def proposal_schema():
 @csrf.exempt
 @limiter.limit(lambda: current_app.config["RATELIMIT_CHECK"])
 def check():
-    """Check a proposal document: the check report, or 422 with every error."""
+    """Check a proposal document: the check report, or 422 with every error (or with why its
+    arithmetic cannot be done, which no document the schema accepts should ever meet)."""
     raw = request.get_data(cache=False)
     if len(raw) > MAX_DOCUMENT_BYTES:
         return {"errors": [{"path": "", "message": "The document is larger than 1 MB."}]}, 413
@@ -34,4 +39,8 @@ def check():
         document = load_document(raw)
     except DocumentInvalid as invalid:
         return {"errors": [error.as_dict() for error in invalid.errors]}, 422
-    return current_app.extensions["rulebook"].check(document)
+    try:
+        return current_app.extensions["rulebook"].check(document)
+    except ArithmeticError:  # decimal's errors included: a 422 that says so, not a 500
+        current_app.logger.exception("the value account of a checked document failed")
+        return {"errors": [{"path": "", "message": ARITHMETIC_FAILED}]}, 422

@@ -4,6 +4,10 @@ The engine's C parser rejects floats that Python writes in exponent form (``1e-0
 ``1e+16``), infinities and NaN. :func:`safe_number` turns any finite number into one it
 reads: rounded to 4 decimal places, a non-zero amount smaller than that kept as ±0.0001 (so it
 stays non-zero), and magnitudes capped just under 10^15.
+
+A message never quotes a capped number as if it were the figure: money at the cap is written
+"at least £999,999,999,999,999", and a ratio of 10^12 or more (too large to show, as in the
+value account) "at least 1,000,000,000,000" ("at most" below zero).
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from decimal import Decimal
+
+from app.value.money import SHOWN_LIMIT
 
 LIMIT = 999_999_999_999_999
 SMALLEST = 0.0001
@@ -66,7 +72,16 @@ def shower(kind: str) -> Callable[[float], str]:
 
 
 def _show_money(value: float) -> str:
-    return f"£{value:,.0f}" if value >= 0 else f"−£{-value:,.0f}"
+    shown = f"£{value:,.0f}" if value >= 0 else f"−£{-value:,.0f}"
+    if abs(value) >= LIMIT:  # capped: the figure itself is at least this far from zero
+        return f"at least {shown}" if value > 0 else f"at most {shown}"
+    return shown
+
+
+def _show_ratio(value: float) -> str:
+    if abs(value) >= SHOWN_LIMIT:
+        return f"at least {SHOWN_LIMIT:,}" if value > 0 else f"at most −{SHOWN_LIMIT:,}"
+    return _show_plain(value)
 
 
 def _show_share(value: float) -> str:
@@ -82,4 +97,9 @@ def _show_plain(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-_SHOWERS = {"money": _show_money, "share": _show_share, "count": _show_count}
+_SHOWERS = {
+    "money": _show_money,
+    "share": _show_share,
+    "count": _show_count,
+    "ratio": _show_ratio,
+}

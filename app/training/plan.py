@@ -3,17 +3,55 @@
 Every finding of a check report names the modules that address it; the plan gathers those
 modules, orders them by stage (and by their order in the model within a stage), and lists under
 each the findings that point to it, most severe first.
+
+A draft whose check raises is logged and kept out of the plan, named among the drafts that
+could not be checked: one broken draft never breaks the plan of the others.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from .content import Curriculum, Module, Stage
 
 SEVERITIES = ("blocker", "major", "minor", "advice")
+CHECK_FAILED = "This draft could not be checked because of a problem on our side."
+LOGGER = logging.getLogger("valuecase.training.plan")
+
+
+class Checker(Protocol):
+    """What the plan needs of the rulebook: a check of a valid document."""
+
+    def check(self, document: dict) -> dict:
+        """The check report of a schema-valid document."""
+
+
+def guarded_check(checker: Checker, document: dict) -> dict:
+    """The check report of a document, or, when the check raises for any reason, the failure
+    logged and ``{"errors": [...]}`` in its place."""
+    try:
+        return checker.check(document)
+    except Exception:
+        LOGGER.exception("the draft %r could not be checked for a learning plan", _title(document))
+        return {"errors": [{"path": "", "message": CHECK_FAILED}]}
+
+
+@dataclass(frozen=True)
+class GuardedChecker:
+    """A checker that answers a draft whose check raises with :func:`guarded_check`."""
+
+    checker: Checker
+
+    def check(self, document: dict) -> dict:
+        """The check report of a document, or its errors when the check failed."""
+        return guarded_check(self.checker, document)
+
+
+def _title(document: object) -> object:
+    return document.get("title") if isinstance(document, Mapping) else None
 
 
 @dataclass(frozen=True)
@@ -39,10 +77,12 @@ class PlanItem:
 
 @dataclass(frozen=True)
 class LearningPlan:
-    """The modules to study, in stage order, and the module ids no module file matches."""
+    """The modules to study, in stage order, the module ids no module file matches, and what
+    could not be checked (its report holds errors, not findings)."""
 
     items: tuple[PlanItem, ...]
     unknown_modules: frozenset[str]
+    unchecked: tuple[str, ...] = ()
 
     @property
     def to_do(self) -> tuple[PlanItem, ...]:
@@ -67,7 +107,10 @@ def learning_plan(
     """The plan from (what was checked, its check report) pairs and the modules passed."""
     pointing: dict[str, list[PlanFinding]] = {}
     unknown: set[str] = set()
+    unchecked: list[str] = []
     for source, report in reports:
+        if report.get("errors"):
+            unchecked.append(source)
         for finding in report.get("findings") or ():
             for module_id in dict.fromkeys(finding.get("modules") or ()):
                 if curriculum.module(module_id) is None:
@@ -83,7 +126,7 @@ def learning_plan(
         )
         for module_id, findings in sorted(pointing.items(), key=lambda pair: order[pair[0]])
     )
-    return LearningPlan(items=items, unknown_modules=frozenset(unknown))
+    return LearningPlan(items=items, unknown_modules=frozenset(unknown), unchecked=tuple(unchecked))
 
 
 def _finding(source: str, finding: Mapping[str, Any]) -> PlanFinding:

@@ -24,7 +24,7 @@ from .content import Curriculum
 from .forms import VerifyForm, placement_form, quiz_form
 from .marking import quiz_version
 from .markup import render_markdown
-from .plan import learning_plan
+from .plan import GuardedChecker, learning_plan
 
 bp = Blueprint("training", __name__, url_prefix="/training")
 
@@ -130,11 +130,12 @@ def plan():
     rulebook = current_app.extensions.get("rulebook")
     context = {"curriculum": curriculum, "plan": None, "skipped": 0, "checked": 0}
     if current_user.organisation_id is not None and rulebook is not None:
-        reports, skipped = services.organisation_reports(current_user.organisation_id, rulebook)
-        passed = services.progress_for(current_user, curriculum).passed_ids
-        context.update(
-            plan=learning_plan(reports, curriculum, passed), skipped=skipped, checked=len(reports)
+        reports, skipped = services.organisation_reports(
+            current_user.organisation_id, GuardedChecker(rulebook)
         )
+        passed = services.progress_for(current_user, curriculum).passed_ids
+        plan = learning_plan(reports, curriculum, passed)
+        context.update(plan=plan, skipped=skipped, checked=len(reports) - len(plan.unchecked))
     return render_template("training/plan.html", checks_loaded=rulebook is not None, **context)
 
 

@@ -12,6 +12,10 @@ Inputs sit at year 0, undiscounted. NPV is PV less investment; the SROI ratio is
 investment, the net ratio NPV over investment, and payback is investment over a month of
 year-1 impact. Sources: Cabinet Office, A guide to Social Return on Investment (2012);
 HM Treasury, The Green Book (discount rate 3.5%).
+
+The ratios are kept exact whatever their size (the checks compare them), but one of 10^12 or
+more to 1, which an investment of 1e-27 gives, is too large to show: the report gives null
+for it and the notes say why. A payback that long is null with its note.
 """
 
 from __future__ import annotations
@@ -22,7 +26,17 @@ from collections.abc import Mapping, Sequence
 from decimal import Context, Decimal, localcontext
 from typing import Any, NamedTuple
 
-from app.value.money import ONE, ZERO, rounded, to_decimal, to_share
+from app.value.money import (
+    ONE,
+    SHOWN_LIMIT,
+    ZERO,
+    format_number,
+    format_pounds,
+    is_too_large,
+    rounded,
+    to_decimal,
+    to_share,
+)
 
 PRECISION = 34
 """Significant digits of every sum and product in the value account."""
@@ -156,14 +170,18 @@ class ValueAccount(NamedTuple):
             return _by_outcome(self.outcomes)
 
     def report(self) -> dict[str, float | None]:
-        """Return the check report's ``value`` object: floats to 2 dp (payback 1 dp) or None."""
+        """Return the check report's ``value`` object: floats to 2 dp (payback 1 dp) or None.
+
+        A ratio too large to show (:data:`~app.value.money.SHOWN_LIMIT`) is None, as when
+        there is none: the notes say which.
+        """
         return {
             "present_value": rounded(self.present_value),
             "investment": rounded(self.investment),
             "npv": rounded(self.npv),
-            "sroi_ratio": rounded(self.sroi_ratio),
-            "net_sroi_ratio": rounded(self.net_sroi_ratio),
-            "payback_months": rounded(self.payback_months, 1),
+            "sroi_ratio": rounded(self.sroi_ratio, limit=SHOWN_LIMIT),
+            "net_sroi_ratio": rounded(self.net_sroi_ratio, limit=SHOWN_LIMIT),
+            "payback_months": rounded(self.payback_months, 1, limit=SHOWN_LIMIT),
         }
 
 
@@ -342,14 +360,35 @@ def _ratios(
     if investment <= 0:
         notes.append("No inputs are recorded, so there is no ratio.")
         return None, None
-    return present_value / investment, (present_value - investment) / investment
+    ratio, net_ratio = present_value / investment, (present_value - investment) / investment
+    too_large = [
+        name
+        for name, value in (("SROI ratio", ratio), ("net SROI ratio", net_ratio))
+        if is_too_large(value)
+    ]
+    if too_large:
+        notes.append(
+            f"The {' and the '.join(too_large)} {'is' if len(too_large) == 1 else 'are'} too "
+            f"large to show: the investment, {format_pounds(investment, 2)}, is so small beside "
+            f"the present value, {format_pounds(present_value)}, that "
+            f"{'it is' if len(too_large) == 1 else 'they are'} {SHOWN_LIMIT:,} to 1 or more "
+            "in size."
+        )
+    return ratio, net_ratio
 
 
 def _payback(investment: Decimal, year1: Decimal, notes: list[str]) -> Decimal | None:
     if year1 <= 0:
         notes.append("The impact in year 1 is zero or less, so the investment is never paid back.")
         return None
-    return investment / (year1 / 12)
+    months = investment / (year1 / 12)
+    if is_too_large(months, 1):
+        notes.append(
+            f"The year-1 impact, {format_pounds(year1, 2)}, is so small beside the investment "
+            f"that payback would take {SHOWN_LIMIT:,} months or more: too long to show."
+        )
+        return None
+    return months
 
 
 def _outcome_notes(
@@ -364,7 +403,7 @@ def _outcome_notes(
             notes.append(f"Outcome {name} lasts no time, so it adds no value.")
         elif duration != duration.to_integral_value():
             notes.append(
-                f"Outcome {name} lasts {duration.normalize():f} years: "
+                f"Outcome {name} lasts {format_number(duration)} years: "
                 "its final, partial year is valued pro rata."
             )
     return notes

@@ -5,6 +5,10 @@ accessible: ``role="img"``, a ``<title>`` and a ``<desc>`` joined by ``aria-labe
 site's Content-Security-Policy forbids inline styles, so only presentation attributes are
 used (no ``style`` attribute, no ``<style>`` element). Every piece of text is escaped:
 stakeholder names are user input.
+
+Amounts are drawn as floats. Amounts under half a penny are drawn as nothing, so a chart of
+such amounts alone (an input of 1e-27, say) says there is nothing to chart rather than
+drawing an axis whose steps underflow.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ INK = "#0b0c0c"
 GRID = "#b1b4b6"
 FONT = "Arial, Helvetica, sans-serif"
 EMPTY_MESSAGE = "There is no value to chart yet."
+HALF_A_PENNY = 0.005
 UNASSIGNED_NAME = "No stakeholder named"
 
 
@@ -32,7 +37,7 @@ def value_by_stakeholder_svg(
     """A horizontal bar chart of present value per stakeholder (``names``: id -> name)."""
     title = "Present value by stakeholder"
     items = [(_name(key, names), float(value)) for key, value in account.by_stakeholder.items()]
-    if not any(value for _, value in items):
+    if not _chartable([value for _, value in items]):
         return _empty_svg(title, id_prefix)
     desc = "; ".join(f"{name}: {format_pounds(value)}" for name, value in items) + "."
     left, right, row = 220.0, WIDTH - 110.0, 34.0
@@ -53,7 +58,7 @@ def value_by_year_svg(account: ValueAccount, *, id_prefix: str = "value-by-year"
     """A bar chart of the undiscounted value of all outcomes, year by year."""
     title = "Value by year, undiscounted"
     values = [float(value) for value in account.by_year]
-    if not any(values):
+    if not _chartable(values):
         return _empty_svg(title, id_prefix)
     desc = "; ".join(f"year {n}: {format_pounds(v)}" for n, v in enumerate(values, 1)) + "."
     left, right, top, bottom = 100.0, WIDTH - 20.0, 20.0, 260.0
@@ -70,6 +75,12 @@ def value_by_year_svg(account: ValueAccount, *, id_prefix: str = "value-by-year"
     if len(values) > 8:
         body.append(_text((left + right) / 2, bottom + 40, "Year", anchor="middle", size=12))
     return _svg(bottom + 50, title, f"{title}. {desc}", body, id_prefix)
+
+
+def _chartable(values: Sequence[float]) -> bool:
+    """Whether some amount is at least half a penny, and every amount a finite float."""
+    finite = all(map(math.isfinite, values))
+    return finite and any(abs(value) >= HALF_A_PENNY for value in values)
 
 
 def _name(key: str, names: Mapping[str, str]) -> str:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from app.value.account import ValueAccount, compute_account
 from app.value.charts import value_by_stakeholder_svg, value_by_year_svg
-from app.value.money import format_pounds
+from app.value.money import (
+    TOO_LARGE_TO_SHOW,
+    format_number,
+    format_pounds,
+    is_too_large,
+    quantized,
+    to_decimal,
+)
 from app.value.sensitivity import Sensitivity, compute_sensitivity
 
 
@@ -41,22 +48,33 @@ class ValueView:
     year_chart: str
 
 
+PERCENT_PLACES = Decimal("0.0001")
+"""Percentages are shown to at most 4 decimal places (a share of 5e-324 shows as 0%)."""
+
+
 def percent(value: Any) -> str:
-    """A share as a percentage."""
+    """A share as a percentage, to at most 4 decimal places."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         return "–"
-    return f"{(Decimal(str(value)) * 100).normalize():f}%"
+    shown = (Decimal(str(value)) * 100).quantize(PERCENT_PLACES, ROUND_HALF_UP)
+    return f"{shown.normalize():f}%" if shown else "0%"
 
 
-def ratio(value: Decimal | None) -> str:
-    """An SROI ratio as '£3.20 : £1', or a dash when undefined."""
-    return "–" if value is None else f"£{value:,.2f} : £1"
+def ratio(value: Decimal | float | None) -> str:
+    """An SROI ratio as '£3.20 : £1', a dash when undefined, or 'too large to show' when its
+    rounded size is 10^12 or more (:data:`~app.value.money.SHOWN_LIMIT`)."""
+    if value is None:
+        return "–"
+    exact = to_decimal(value)
+    if is_too_large(exact):
+        return TOO_LARGE_TO_SHOW
+    return f"£{quantized(exact):,.2f} : £1"
 
 
 def _number(value: Any) -> str:
     if not isinstance(value, int | float) or isinstance(value, bool):
         return "–"
-    return f"{Decimal(str(value)):,.6g}" if value < 1_000_000 else f"{value:,.0f}"
+    return format_number(value)
 
 
 def impact_rows(document: Mapping[str, Any], account: ValueAccount) -> tuple[ImpactRow, ...]:
@@ -100,7 +118,7 @@ def value_view(document: Mapping[str, Any], prefix: str = "value") -> ValueView:
     account = compute_account(document)
     return ValueView(
         account=account,
-        sensitivity=compute_sensitivity(document),
+        sensitivity=compute_sensitivity(document, account),
         rows=impact_rows(document, account),
         stakeholder_chart=value_by_stakeholder_svg(
             account, stakeholder_names(document), id_prefix=f"{prefix}-by-stakeholder"

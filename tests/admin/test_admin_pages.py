@@ -92,3 +92,52 @@ def test_public_body_period_must_be_a_number(admin_client):
 
 def test_unknown_user_is_a_404(admin_client):
     assert admin_client.get("/admin/users/999999").status_code == 404
+
+
+def test_admin_resets_a_lost_second_factor_with_a_reason_on_record(
+    app, admin_client, make_user, db
+):
+    from sqlalchemy import select
+
+    from app.accounts import second_factor, totp
+    from app.accounts.models import AccountEvent, RecoveryCode, utcnow
+
+    person = make_user(Role.COMMISSIONER, name="Cal Commissioner")
+    person.totp_secret, person.totp_enabled_at = totp.new_secret(), utcnow()
+    db.session.commit()
+    second_factor.renew_recovery_codes(person)
+    phone = app.test_client()
+    phone.post("/sign-in", data={"email": person.email, "password": "correct horse battery"})
+    phone.post("/sign-in/code", data={"code": totp.code_at(person.totp_secret, utcnow())})
+    assert phone.get("/training/").status_code == 200
+
+    page = admin_client.get(f"/admin/users/{person.id}").get_data(as_text=True)
+    assert "On since" in page and "Reset second factor" in page
+    url = f"/admin/users/{person.id}/second-factor"
+    missing = admin_client.post(url, data={"reason": ""}).get_data(as_text=True)
+    assert "Enter why you are resetting the second factor" in missing
+    response = admin_client.post(url, data={"reason": "Lost phone; called back on file number"})
+    assert response.status_code == 302
+
+    db.session.refresh(person)
+    assert person.totp_secret is None and person.totp_enabled_at is None
+    assert db.session.scalar(select(RecoveryCode).where(RecoveryCode.user_id == person.id)) is None
+    assert phone.get("/training/").status_code == 302
+    event = db.session.scalar(
+        select(AccountEvent).where(AccountEvent.action == "second-factor-reset")
+    )
+    assert event.user_id == person.id and event.actor.name == "Ada Admin"
+    assert event.detail == "Lost phone; called back on file number"
+    page = admin_client.get(f"/admin/users/{person.id}").get_data(as_text=True)
+    assert "Second factor reset by an administrator: Lost phone" in page and "Ada Admin" in page
+    assert "Not set up." in page
+
+
+def test_admin_user_page_shows_account_activity(admin_client, make_user, app):
+    person = make_user(name="Pat Person")
+    browser = app.test_client()
+    browser.post("/sign-in", data={"email": person.email, "password": "wrong password!"})
+    browser.post("/sign-in", data={"email": person.email, "password": "correct horse battery"})
+    page = admin_client.get(f"/admin/users/{person.id}").get_data(as_text=True)
+    assert "Failed sign-in attempt: wrong password" in page
+    assert "Signed in" in page

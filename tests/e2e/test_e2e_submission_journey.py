@@ -9,7 +9,9 @@ One section is completed with the keyboard alone. Every page is scanned with axe
 """
 
 import io
+import json
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -17,6 +19,7 @@ from pypdf import PdfReader
 from .browsing import Visitor
 
 COUNCIL = "Anytown Borough Council"
+EMAIL = "morgan@riverside-carers.example.org"
 TITLE = "Young carers' breaks run by the community"
 SERVICE = "Young carers' respite breaks"
 REVISED = "Weekly breaks and a holiday scheme for young carers aged 8 to 17, with transport."
@@ -29,13 +32,34 @@ VFM = {
 }
 
 
+def mailed_link(server_log: Path, to: str, path_start: str) -> str:
+    """The path of the last link to `path_start` in email the site wrote to its log for `to`."""
+    links = []
+    for line in server_log.read_text().splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict) or entry.get("logger") != "valuecase.mail":
+            continue
+        message = entry.get("message", "")
+        if message.startswith(f"mail to={to} "):
+            links += re.findall(r"https?://[^/\s]+(" + re.escape(path_start) + r"\S+)", message)
+    assert links, f"no email to {to} with a link to {path_start} in {server_log}"
+    return links[-1]
+
+
 def sign_up(person: Visitor) -> None:
-    """Create an account and register a new charity."""
+    """Create an account and register a new charity: details, the emailed link, a password."""
     person.open("/sign-up", screenshot="sign-up")
     person.fill("Full name", "Morgan Reed")
-    person.fill("Email address", "morgan@riverside-carers.example.org")
+    person.fill("Email address", EMAIL)
     person.fill("Organisation name (optional)", "Riverside Young Carers")
     person.choose("Type of organisation", "Charity")
+    person.press("Continue", screenshot="sign-up-check-email")
+    expect(person.heading()).to_have_text("Check your email")
+    person.open(mailed_link(person.audit.server_log, EMAIL, "/sign-up/"))
+    expect(person.heading()).to_have_text("Choose a password")
     person.fill("Create a password", "lantern orchard harbour 42")
     person.fill("Confirm your password", "lantern orchard harbour 42")
     person.press("Create account", screenshot="home-signed-in")

@@ -6,11 +6,11 @@ import threading
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import create_app
-from app.accounts.models import User
+from app.accounts.models import Organisation, OrganisationType, Role, User
 from app.accounts.passwords import hash_password
 from app.config import instance_secret_key
 from app.extensions import db
@@ -170,8 +170,15 @@ def test_sqlite_waits_thirty_seconds_and_writes_beside_a_running_backup(tmp_path
     backup.close()
 
 
-def test_an_oversized_form_from_a_signed_in_person_gets_the_413_page(tmp_path):
-    client = fresh_app(tmp_path).test_client()
+def test_an_oversized_import_from_a_signed_in_proposer_gets_the_413_page(tmp_path):
+    app = fresh_app(tmp_path)
+    with app.app_context():
+        member = db.session.scalar(select(User))
+        member.role = Role.CSO
+        member.organisation = Organisation(name="Kirkfield Trust", type=OrganisationType.CHARITY)
+        db.session.commit()
+        db.session.remove()
+    client = app.test_client()
     client.post("/sign-in", data={"email": "member@example.org", "password": PASSWORD})
     response = client.post("/proposals/import", data={"document": "x" * (3 * 1024 * 1024)})
     assert response.status_code == 413

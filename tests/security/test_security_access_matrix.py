@@ -43,6 +43,15 @@ ACCESS = {
     "accounts.sign_out": Access(EVERYONE, method="POST"),
     "accounts.reset_request": Access(EVERYONE),
     "accounts.reset_password": Access(EVERYONE),
+    "accounts.finish_sign_up": Access(EVERYONE),
+    "accounts.sign_in_code": Access(frozenset()),  # only between password and code
+    "accounts.account.index": Access(SIGNED_IN),
+    "accounts.account.change_password": Access(SIGNED_IN),
+    "accounts.account.sign_out_everywhere": Access(SIGNED_IN),
+    "accounts.account.second_factor": Access(SIGNED_IN),
+    "accounts.account.recovery_codes": Access(SIGNED_IN),
+    "accounts.account.turn_off_second_factor": Access(SIGNED_IN),
+    "admin.reset_second_factor": Access(only("admin")),
     "api.proposal_schema": Access(EVERYONE),
     "api.check": Access(EVERYONE, method="POST"),
     "api.ping": Access(EVERYONE),
@@ -64,6 +73,8 @@ ACCESS = {
     "admin.edit_user": Access(only("admin")),
     "admin.organisations": Access(only("admin")),
     "admin.public_bodies": Access(only("admin")),
+    "admin.outbox": Access(only("admin")),
+    "admin.send_outbox_mail": Access(only("admin"), method="POST"),
     "proposals.index": Access(only("cso_a", "cso_b")),
     "proposals.start": Access(only("cso_a", "cso_b")),
     "proposals.import_json": Access(only("cso_a", "cso_b")),
@@ -130,6 +141,7 @@ def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
             "proposal_id": ids[ACCESS[rule.endpoint].target],
             "key": "stakeholders",
             "index": 0,
+            "item_id": "young-carers",
             "number": 1,
             "user_id": people["cso_a"].id,
             "token": "not-a-token",
@@ -137,6 +149,7 @@ def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
             "module_id": "M1.1",
             "attempt_id": 1,
             "stage": 1,
+            "mail_id": 1,
         }[argument]
     with app.test_request_context():
         from flask import url_for

@@ -1,5 +1,7 @@
 """The learning plan: from a known set of findings, and on the page from real checks."""
 
+import decimal
+import logging
 from html import unescape
 
 from app.accounts.models import Role
@@ -7,7 +9,7 @@ from app.examples import load_example
 from app.extensions import db
 from app.proposals import services as proposal_services
 from app.proposals.document import empty_document
-from app.training.plan import learning_plan
+from app.training.plan import CHECK_FAILED, guarded_check, learning_plan
 
 from .conftest import pass_modules
 
@@ -133,3 +135,74 @@ def test_without_the_checks_the_plan_says_it_cannot_be_built(app, make_user, sig
     monkeypatch.delitem(app.extensions, "rulebook", raising=False)
     html = sign_in(make_user(Role.CSO)).get("/training/plan").get_data(as_text=True)
     assert "The checks are not available" in html
+
+
+def tiny_investment(document):
+    """The document with every input worth 1e-27 pounds: valid, and a huge ratio."""
+    return {**document, "inputs": [{**item, "value": 1e-27} for item in document["inputs"]]}
+
+
+def test_the_plan_page_checks_a_draft_whose_investment_is_tiny(
+    app, make_user, make_public_body, sign_in
+):
+    body = make_public_body()
+    member = make_user(Role.CSO)
+    carers = {**tiny_investment(load_example("challenge-young-carers")), "title": "Tiny inputs"}
+    proposal_services.new_proposal(member.organisation, body, carers, member)
+    weak = load_example("challenge-village-library-weak")
+    proposal_services.new_proposal(member.organisation, body, weak, member)
+    db.session.commit()
+    response = sign_in(member).get("/training/plan")
+    assert response.status_code == 200
+    html = unescape(response.get_data(as_text=True))
+    assert "We checked your organisation's 2 proposals" in html
+    assert "in Tiny inputs: The SROI ratio is at least 1,000,000,000,000:1" in html
+    assert f"in {weak['title']}:" in html
+
+
+def test_a_draft_whose_check_raises_is_named_and_the_others_still_make_the_plan(
+    app, make_user, make_public_body, sign_in, monkeypatch, caplog
+):
+    body = make_public_body()
+    member = make_user(Role.CSO)
+    broken = {**load_example("challenge-young-carers"), "title": "Breaks the checker"}
+    proposal_services.new_proposal(member.organisation, body, broken, member)
+    weak = load_example("challenge-village-library-weak")
+    proposal_services.new_proposal(member.organisation, body, weak, member)
+    db.session.commit()
+    rulebook = app.extensions["rulebook"]
+    check = rulebook.check
+
+    def check_unless_broken(document):
+        if document["title"] == broken["title"]:
+            raise ArithmeticError("the arithmetic cannot be done")
+        return check(document)
+
+    monkeypatch.setattr(rulebook, "check", check_unless_broken)
+    with caplog.at_level(logging.ERROR, logger="valuecase.training"):
+        response = sign_in(member).get("/training/plan")
+    assert response.status_code == 200
+    html = unescape(response.get_data(as_text=True))
+    assert "We checked your organisation's 1 proposal" in html
+    assert f"in {weak['title']}:" in html
+    unchecked = html[html.index('id="unchecked"') :]
+    assert "1 draft could not be checked" in unchecked and "Breaks the checker" in unchecked
+    [record] = [r for r in caplog.records if r.name.startswith("valuecase.training")]
+    assert record.exc_info and "Breaks the checker" in record.getMessage()
+
+
+def test_a_guarded_check_logs_a_failure_and_reports_it_as_the_drafts_errors(caplog):
+    class Failing:
+        def check(self, document):
+            raise decimal.InvalidOperation([decimal.InvalidOperation])
+
+    with caplog.at_level(logging.ERROR, logger="valuecase.training"):
+        report = guarded_check(Failing(), {"title": "Sums"})
+    assert report == {"errors": [{"path": "", "message": CHECK_FAILED}]}
+    assert caplog.records[0].exc_info[0] is decimal.InvalidOperation
+
+
+def test_the_plan_names_what_could_not_be_checked_apart_from_what_was(curriculum):
+    plan = learning_plan(REPORTS, curriculum)
+    assert plan.unchecked == ("A document that did not validate",)
+    assert learning_plan(REPORTS[:2], curriculum).unchecked == ()
