@@ -180,6 +180,16 @@ def _advance(proposal, author: User, state: str, users: dict[str, User], check) 
             grounds = ()
         decision = triage.DecisionInput(outcome, reasons, next_steps, grounds)
         triage.decide(proposal, reviewer, decision, quiet, "")
+        triage.add_judgement(  # a note after the decision: appended, dated and marked so
+            proposal,
+            reviewer,
+            "vfm",
+            "Note after the decision",
+            "The proposer asked how to reapply; we pointed them to the right to propose."
+            if outcome == "rejected"
+            else "The first quarter's monitoring figures are due in July.",
+            "Recorded for the file; the decision and its reasons stand as published.",
+        )
 
 
 def seed_demo(check=None) -> list[DemoAccount]:

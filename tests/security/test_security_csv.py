@@ -9,7 +9,6 @@ import pytest
 from app.accounts.models import Role
 from app.csv_download import csv_text
 from app.examples import load_example
-from app.extensions import db
 from app.proposals import services as proposals
 from app.triage import services as triage
 from app.triage.services import DecisionInput

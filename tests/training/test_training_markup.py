@@ -45,7 +45,7 @@ def test_headings_lists_and_tables_get_govuk_classes_and_no_inline_style():
     assert '<ul class="govuk-list govuk-list--bullet">' in html
     assert '<ol class="govuk-list govuk-list--number">' in html
     assert '<table class="govuk-table">' in html
-    assert "<td class=\"govuk-table__cell govuk-table__cell--numeric\">70</td>" in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">70</td>' in html
     assert "style=" not in html
 
 
