@@ -29,6 +29,7 @@ ENVIRONMENT_KEYS = (
     "TRUSTED_PROXIES",
     "SITE_URL",
     "TRUSTED_HOSTS",
+    "JOB_QUEUE",
 )
 
 

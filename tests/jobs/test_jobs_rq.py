@@ -4,6 +4,10 @@ Jobs run in a SimpleWorker, in this process, so they share the app and its datab
 """
 
 import io
+import os
+import subprocess
+import sys
+import uuid
 
 from pypdf import PdfReader
 from rq.worker import SimpleWorker
@@ -12,6 +16,7 @@ from app.extensions import db
 from app.jobs.pdf import PDF_TTL, assessment_pdf_job, fetch_pdf, render_assessment
 from app.proposals.models import Proposal
 from app.proposals.workflow import Status
+from tests.conftest import ROOT
 
 PLAUSIBLE = "proportionality.ratio-above-plausible"
 
@@ -108,3 +113,20 @@ def test_a_pdf_job_for_a_submission_that_does_not_exist_fails(redis_queue):
     SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
     assert job.get_status() == "failed"
     assert "NotFound" in job.latest_result().exc_string
+
+
+def test_a_burst_worker_leaves_as_soon_as_the_queue_is_empty(tmp_path):
+    """A worker started with --burst exits on its own, not a minute after its last job."""
+    queue = f"valuecase-exit-{uuid.uuid4().hex}"
+    environment = os.environ | {
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'worker.sqlite'}",
+        "SECRET_KEY": "k" * 40,
+    }
+    environment.pop("VALUECASE_ENV", None)
+    environment["JOB_QUEUE"] = queue  # a queue of its own, empty
+    command = [sys.executable, "-m", "flask", "--app", "app", "worker", "--burst"]
+    finished = subprocess.run(
+        command, env=environment, cwd=ROOT, capture_output=True, text=True, timeout=20
+    )
+    assert finished.returncode == 0, finished.stderr[-2000:]
