@@ -134,6 +134,7 @@ def test_production_cookies_are_secure_httponly_and_samesite(monkeypatch):
     monkeypatch.setenv("VALUECASE_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "k" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("SITE_URL", "https://valuecase.example.org")
     app = create_app()
     response = app.test_client().get("/sign-in", base_url="https://valuecase.example.org")
     cookie = response.headers["Set-Cookie"]
