@@ -41,6 +41,11 @@ def init_app(app: Flask) -> None:
     if not any(isinstance(h.formatter, JsonFormatter) for h in root.handlers):
         root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # the rate limiter says here when Redis is unreachable and it falls back to memory
+    limiter_log = logging.getLogger("flask-limiter")
+    if not any(isinstance(h.formatter, JsonFormatter) for h in limiter_log.handlers):
+        limiter_log.addHandler(handler)
+    limiter_log.setLevel(logging.WARNING)
     app.logger.addFilter(RequestIdFilter())
     access = logging.getLogger("valuecase.request")
 
