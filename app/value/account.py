@@ -10,8 +10,10 @@ displacement DP, attribution AT, drop-off DO and duration N years:
 
 Inputs sit at year 0, undiscounted. NPV is PV less investment; the SROI ratio is PV over
 investment, the net ratio NPV over investment, and payback is investment over a month of
-year-1 impact. Sources: Cabinet Office, A guide to Social Return on Investment (2012);
-HM Treasury, The Green Book (discount rate 3.5%).
+year-1 impact. Savings to public bodies are the financial case, carried beside the account
+(``savings``, :mod:`app.value.savings`) and never added to present value. Sources: Cabinet
+Office, A guide to Social Return on Investment (2012); HM Treasury, The Green Book (discount
+rate 3.5%).
 
 The ratios are kept exact whatever their size (the checks compare them), but one of 10^12 or
 more to 1, which an investment of 1e-27 gives, is too large to show: the report gives null
@@ -23,10 +25,11 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping, Sequence
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 from typing import Any, NamedTuple
 
 from app.value.money import (
+    ARITHMETIC,
     ONE,
     SHOWN_LIMIT,
     ZERO,
@@ -37,13 +40,12 @@ from app.value.money import (
     to_decimal,
     to_share,
 )
+from app.value.reading import outcome_in_sentence
+from app.value.savings import SavingsSummary, savings_of
 
-PRECISION = 34
-"""Significant digits of every sum and product in the value account."""
-ARITHMETIC = Context(prec=PRECISION)
-"""The context the value account is worked in (``localcontext`` works in a copy of it)."""
 DEFAULT_DISCOUNT_RATE = Decimal("0.035")
 INPUT_TYPES = ("cash", "in_kind", "volunteer_time")
+NO_INPUTS_NOTE = "No inputs are recorded, so there is no ratio."
 UNASSIGNED = "(unassigned)"
 """The ``by_stakeholder`` key for outcomes that name no stakeholder."""
 
@@ -123,14 +125,6 @@ class OutcomeValue(NamedTuple):
     terms: OutcomeTerms
 
 
-class SavingsSummary(NamedTuple):
-    """Savings to public bodies over their stated years, cashable kept apart from non-cashable."""
-
-    by_body: dict[str, dict[str, Decimal]]
-    cashable_total: Decimal
-    non_cashable_total: Decimal
-
-
 class ValueAccount(NamedTuple):
     """Everything the SROI arithmetic says about one proposal document.
 
@@ -149,7 +143,7 @@ class ValueAccount(NamedTuple):
     net_sroi_ratio: Decimal | None
     payback_months: Decimal | None
     notes: tuple[str, ...]
-    savings: SavingsSummary
+    savings: SavingsSummary  # the financial case: never part of present_value
 
     @property
     def by_year(self) -> tuple[Decimal, ...]:
@@ -221,7 +215,7 @@ def _compute(document: Mapping[str, Any]) -> ValueAccount:
         net_sroi_ratio=net_ratio,
         payback_months=_payback(investment, year1, notes),
         notes=tuple(notes),
-        savings=_savings(document),
+        savings=savings_of(document),
     )
 
 
@@ -323,42 +317,11 @@ def _investment_by_type(inputs: Sequence[Mapping[str, Any]]) -> dict[str, Decima
     return totals
 
 
-def _savings(document: Mapping[str, Any]) -> SavingsSummary:
-    """The document's savings, each lasting the contract's years unless it says otherwise."""
-    savings = document.get("savings") or []
-    if not savings:
-        return SavingsSummary(by_body={}, cashable_total=ZERO, non_cashable_total=ZERO)
-    contract = document.get("contract") or {}
-    return summarise_savings(savings, to_decimal(contract.get("duration_years"), ONE))
-
-
-def summarise_savings(
-    savings: Sequence[Mapping[str, Any]], default_years: Decimal = ONE
-) -> SavingsSummary:
-    """Sum savings by public body over their years.
-
-    A saving with no ``years`` lasts ``default_years`` (the contract's duration, else one).
-    """
-    by_body: dict[str, dict[str, Decimal]] = {}
-    for item in savings:
-        body = by_body.setdefault(
-            str(item.get("body") or "Unnamed body"), {"cashable": ZERO, "non_cashable": ZERO}
-        )
-        years = to_decimal(item.get("years"), default_years)
-        total = to_decimal(item.get("annual_value")) * years
-        body["cashable" if item.get("cashable") else "non_cashable"] += total
-    return SavingsSummary(
-        by_body=by_body,
-        cashable_total=sum((b["cashable"] for b in by_body.values()), ZERO),
-        non_cashable_total=sum((b["non_cashable"] for b in by_body.values()), ZERO),
-    )
-
-
 def _ratios(
     present_value: Decimal, investment: Decimal, notes: list[str]
 ) -> tuple[Decimal | None, Decimal | None]:
     if investment <= 0:
-        notes.append("No inputs are recorded, so there is no ratio.")
+        notes.append(NO_INPUTS_NOTE)
         return None, None
     ratio, net_ratio = present_value / investment, (present_value - investment) / investment
     too_large = [
@@ -396,14 +359,14 @@ def _outcome_notes(
 ) -> list[str]:
     """Plain-English notes on outcomes whose arithmetic needs saying."""
     notes = [] if outcomes else ["No outcomes are recorded, so no value is counted."]
-    for outcome, value in zip(outcomes, valued, strict=True):
-        name = outcome.get("id") or "an outcome"
+    for position, (outcome, value) in enumerate(zip(outcomes, valued, strict=True), start=1):
+        name = outcome_in_sentence(outcome, position)
         duration = value.terms.duration
         if duration <= 0:
-            notes.append(f"Outcome {name} lasts no time, so it adds no value.")
+            notes.append(f"{name} lasts no time, so it adds no value.")
         elif duration != duration.to_integral_value():
             notes.append(
-                f"Outcome {name} lasts {format_number(duration)} years: "
+                f"{name} lasts {format_number(duration)} years: "
                 "its final, partial year is valued pro rata."
             )
     return notes

@@ -26,6 +26,10 @@ from decimal import (
 )
 from typing import Any
 
+PRECISION = 34
+"""Significant digits of every sum and product in the value account."""
+ARITHMETIC = Context(prec=PRECISION)
+"""The context the value account is worked in (``localcontext`` works in a copy of it)."""
 ZERO = Decimal(0)
 ONE = Decimal(1)
 _PLACES = {places: ONE.scaleb(-places) for places in range(5)}  # 0 → 1, 2 → 0.01, …

@@ -1,10 +1,14 @@
 """Proposal documents across the schema's whole numeric range, and what "displayable" means.
 
-Each document is a real example (``app/examples/*.json``) with numeric fields replaced by
-values the schema allows: its own bounds, read from the schema (so a changed limit is
-followed), the smallest float (5e-324), 1e-27, zero, many decimal places, and anything
-between. A replacement may hit one field or every field of its kind at once (every input's
-value, say), which is how a tiny investment or a huge present value is reached.
+Each document is a real example (``app/examples/*.json``, as proposal/2), or one of them with
+its options valued (today's service, doing the minimum and the proposal, each with a cost
+and quantities: ``proposal2.py``), with numeric fields replaced by values the schema allows:
+its own bounds, read from the schema (so a changed limit is followed), the smallest float
+(5e-324), 1e-27, zero, many decimal places, and anything between. A replacement may hit one
+field or every field of its kind at once (every input's value, or every option's annual
+cost, say), which is how a tiny investment, a huge present value or an option that costs
+exactly what the proposal does is reached. Outcomes may turn negative and savings into
+transfers.
 """
 
 from __future__ import annotations
@@ -19,10 +23,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from app.examples import example_paths
 from app.proposals.document import schema
 
-EXAMPLES = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in example_paths()}
+from .proposal2 import examples, green_spaces, young_carers
+
+EXAMPLES = examples() | {
+    "challenge-young-carers-with-options": young_carers(),
+    "propose-parish-green-spaces-with-options": green_spaces(),
+}
 ITEM = "*"
 """Any item of an array, in a field's pattern."""
 EXTREMES = (5e-324, 1e-27, 1e-12, 0.004999, 0.005, 0.125, 1 / 3, 0.1 + 0.2, 1e9, 1e12, 1e308)
@@ -126,6 +134,9 @@ def full_range_documents(draw) -> dict:
     for outcome in document.get("outcomes") or []:
         if draw(st.booleans()):  # value destroyed, not created: the sign the schema allows
             outcome["negative"] = draw(st.booleans())
+    for saving in document.get("savings") or []:
+        if draw(st.booleans()):  # a transfer payment: in the financial case, never in value
+            saving["transfer"] = draw(st.booleans())
     return document
 
 
@@ -162,6 +173,32 @@ def assert_chart(svg: str) -> None:
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     for number in _SVG_NUMBER.findall(svg):
         assert math.isfinite(float(number)), number
+
+
+RATIOS = ("sroi_ratio", "net_sroi_ratio", "payback_months", "incremental_ratio")
+RATIOS += ("value_lost_per_pound_saved",)
+"""Figures reported as null when too large to show, wherever they appear."""
+SENTENCES = ("notes", "summary", "proxy_note", "quantity_note")
+"""Sentences the value calculator writes: readable, their figures written out."""
+
+
+def assert_value_findings(node: Any, key: str = "") -> None:
+    """The value findings of the check report: JSON numbers finite, ratios that fit the
+    queue's column, the calculator's own sentences readable, at every depth."""
+    if isinstance(node, dict):
+        for name, child in node.items():
+            assert isinstance(name, str)
+            assert_value_findings(child, name)
+    elif isinstance(node, list):
+        for child in node:
+            assert_value_findings(child, key)
+    elif isinstance(node, float):
+        assert math.isfinite(node), key
+        assert key not in RATIOS or abs(node) < DISPLAY_LIMIT, (key, node)
+    elif isinstance(node, str) and key in SENTENCES:
+        assert_note(node)
+    else:
+        assert node is None or isinstance(node, bool | int | str), (key, node)
 
 
 def assert_report_value(value: dict) -> None:

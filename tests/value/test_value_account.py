@@ -209,8 +209,8 @@ def test_savings_are_split_into_cashable_and_non_cashable_by_body():
     )
     savings = account.savings
     assert savings.by_body == {
-        "Council": {"cashable": D(90000), "non_cashable": D(114000)},
-        "NHS trust": {"cashable": D(1600), "non_cashable": D(2001)},
+        "Council": {"cashable": D(90000), "non_cashable": D(114000), "transfer": D(0)},
+        "NHS trust": {"cashable": D(1600), "non_cashable": D(2001), "transfer": D(0)},
     }
     assert savings.cashable_total == D(91600)
     assert savings.non_cashable_total == D(116001)

@@ -37,9 +37,14 @@ def test_example_sensitivity_and_charts(path):
     document = json.loads(path.read_text(encoding="utf-8"))
     account = compute_account(document)
     sensitivity = compute_sensitivity(document)
-    submitted, *changed = [row.sroi_ratio for row in sensitivity.rows]
-    assert submitted == account.sroi_ratio
-    assert all(ratio <= submitted for ratio in changed)
+    submitted, *changed = sensitivity.rows
+    assert submitted.sroi_ratio == account.sroi_ratio
+    negative = {o["id"] for o in document["outcomes"] if o.get("negative")}
+    for row in changed:  # every change lowers the ratio, bar less of a value destroyed
+        if row.outcome_id in negative:
+            assert row.sroi_ratio > submitted.sroi_ratio, row.label
+        else:
+            assert row.sroi_ratio <= submitted.sroi_ratio, row.label
     assert len(sensitivity.switching) == len(document["outcomes"])
     names = {s["id"]: s["name"] for s in document.get("stakeholders", [])}
     assert "<svg" in value_by_stakeholder_svg(account, names)

@@ -1,20 +1,23 @@
 """The value account over the schema's whole numeric range: rounding never raises, ratios too
-large to show say so, and every figure, chart, page and PDF is finite and readable."""
+large to show say so, and every figure, chart, page and PDF is finite and readable; so are
+each option's account, the incremental account and every value finding of the report."""
 
-from decimal import Decimal
+import json
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.accounts.models import Role
-from app.examples import load_example
 from app.extensions import db
 from app.jobs.pdf import render_assessment
 from app.proposals import services
 from app.value.account import compute_account
 from app.value.impact_map import percent, ratio, value_view
+from app.value.incremental import DOMINANT, DOMINATED, MORE_FOR_MORE, incremental_account
 from app.value.money import (
+    ARITHMETIC,
     SHOWN_LIMIT,
     TOO_LARGE_TO_SHOW,
     format_number,
@@ -23,26 +26,46 @@ from app.value.money import (
     quantized,
     rounded,
 )
+from app.value.options import option_accounts
+from app.value.report import value_report
 
+from . import proposal2
 from .full_range import (
     assert_chart,
     assert_note,
     assert_report_value,
     assert_shown,
+    assert_value_findings,
     full_range_documents,
     set_everywhere,
 )
+from .proposal2 import young_carers
 
 INPUT_VALUES = ("inputs", "*", "value")
 QUANTITIES = ("outcomes", "*", "quantity")
-CARERS = load_example("challenge-young-carers")
-GREEN_SPACES = load_example("propose-parish-green-spaces")
+CARERS = proposal2.example("challenge-young-carers")
+GREEN_SPACES = proposal2.example("propose-parish-green-spaces")
 TINY_INVESTMENT = set_everywhere(CARERS, INPUT_VALUES, 1e-27)
 SMALLEST_INVESTMENT = set_everywhere(CARERS, INPUT_VALUES, 5e-324)
 TINY_QUANTITIES = set_everywhere(GREEN_SPACES, QUANTITIES, 5e-324)
 SHORTEST_OUTCOMES = set_everywhere(CARERS, ("outcomes", "*", "duration_years"), 5e-324)
 HUGE_VALUE = set_everywhere(
     set_everywhere(CARERS, QUANTITIES, 1e9), ("outcomes", "*", "proxy", "value"), 1e12
+)
+
+OPTION_COSTS = ("need", "options", "*", "annual_cost")
+OPTION_QUANTITIES = ("need", "options", "*", "quantities", "*", "quantity")
+WITH_OPTIONS = young_carers()
+TODAY_COSTS_THE_SAME = young_carers()
+TODAY_COSTS_THE_SAME["need"]["options"][0]["annual_cost"] = 725_400 / 3  # ΔI = 0
+TODAY_COSTS_A_HAIR_LESS = young_carers()
+TODAY_COSTS_A_HAIR_LESS["need"]["options"][0]["annual_cost"] = 241_799.999999999
+SMALLEST_OPTION_COSTS = set_everywhere(WITH_OPTIONS, OPTION_COSTS, 5e-324)
+HUGE_OPTIONS = set_everywhere(
+    set_everywhere(WITH_OPTIONS, OPTION_QUANTITIES, 1e9), ("outcomes", "*", "proxy", "value"), 1e12
+)
+FREE_OPTIONS_NOTHING_VALUED = set_everywhere(
+    set_everywhere(WITH_OPTIONS, OPTION_COSTS, 0), OPTION_QUANTITIES, 0
 )
 
 any_decimal = st.decimals(allow_nan=False, allow_infinity=False) | st.builds(
@@ -265,3 +288,55 @@ def test_the_assessment_pdf_of_a_submission_at_the_schemas_extremes_is_made(
     db.session.commit()
     assert proposal.sroi_ratio is None or abs(proposal.sroi_ratio) < SHOWN_LIMIT
     assert render_assessment(app, proposal.id).startswith(b"%PDF")
+
+
+SIX = ("present_value", "investment", "npv", "sroi_ratio", "net_sroi_ratio", "payback_months")
+
+
+@settings(max_examples=150, deadline=None)
+@given(full_range_documents())
+@example(TODAY_COSTS_THE_SAME)
+@example(TODAY_COSTS_A_HAIR_LESS)
+@example(SMALLEST_OPTION_COSTS)
+@example(HUGE_OPTIONS)
+@example(FREE_OPTIONS_NOTHING_VALUED)
+@example(TINY_INVESTMENT)
+@example(HUGE_VALUE)
+def test_the_value_findings_of_any_document_the_schema_accepts_are_finite_json(document):
+    report = value_report(document)
+    json.dumps(report, allow_nan=False)
+    assert_value_findings(report)
+    assert_report_value(report["account"])
+    for row in report["options"]:
+        assert_report_value({name: row[name] for name in SIX})
+    for account in option_accounts(document).values():
+        for note in account.notes:
+            assert_note(note)
+
+
+@settings(max_examples=150, deadline=None)
+@given(full_range_documents())
+@example(TODAY_COSTS_THE_SAME)
+@example(TODAY_COSTS_A_HAIR_LESS)
+@example(SMALLEST_OPTION_COSTS)
+def test_the_incremental_ratio_is_given_only_over_a_positive_difference_in_cost(document):
+    incremental = incremental_account(document)
+    if incremental is None:
+        return
+    delta_i, delta_pv = incremental.delta_investment, incremental.delta_present_value
+    if delta_i > 0:
+        with localcontext(ARITHMETIC):  # the account's 34 digits
+            assert incremental.incremental_ratio == delta_pv / delta_i
+        assert incremental.verdict == (MORE_FOR_MORE if delta_pv > 0 else DOMINATED)
+    else:
+        assert incremental.incremental_ratio is None
+        if delta_pv > 0:
+            assert incremental.verdict == DOMINANT
+    assert_note(incremental.summary)
+
+
+def test_a_status_quo_costing_what_the_proposal_costs_gives_a_verdict_not_a_ratio():
+    incremental = incremental_account(TODAY_COSTS_THE_SAME)
+    assert incremental.delta_investment == 0
+    assert incremental.incremental_ratio is None and incremental.verdict == DOMINANT
+    assert "more value for the same money" in incremental.summary

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.value.account import compute_account
-from app.value.sensitivity import compute_sensitivity
+from app.value.sensitivity import SCENARIOS, compute_sensitivity
 
 SHARE_FIELDS = ("deadweight", "attribution", "displacement", "drop_off")
 
@@ -87,12 +87,16 @@ def test_savings_totals_are_exact(items):
     assert summary.non_cashable_total == Decimal(non_cashable) / 100
 
 
-def _changed(document: dict, label: str) -> dict:
-    """The document with the assumption a sensitivity row names changed in every outcome."""
+def _changed(document: dict, label: str, only: int | None = None) -> dict:
+    """The document with the assumption a sensitivity row names changed in every outcome, or
+    only in the outcome at index ``only`` for a row that cuts one outcome's quantity."""
     outcomes = []
-    for outcome in document["outcomes"]:
+    for index, outcome in enumerate(document["outcomes"]):
         outcome = dict(outcome, proxy=dict(outcome["proxy"]))
-        if label == "Proxies -25%":
+        if only is not None or label == "Quantities -25%":
+            if only is None or only == index:
+                outcome["quantity"] = float(Decimal(str(outcome["quantity"])) * 3 / 4)
+        elif label == "Proxies -25%":
             outcome["proxy"]["value"] = float(Decimal(str(outcome["proxy"]["value"])) * 3 / 4)
         else:
             field = label.split(" +")[0].lower().replace("-", "_")
@@ -109,8 +113,11 @@ def test_each_sensitivity_row_is_the_ratio_of_the_changed_document(document, neg
     document["outcomes"][0]["negative"] = negative
     rows = compute_sensitivity(document).rows
     assert rows[0].sroi_ratio == compute_account(document).sroi_ratio
-    for row in rows[1:]:
-        expected = compute_account(_changed(document, row.label)).sroi_ratio
+    one_at_a_time = rows[1 + len(SCENARIOS) :]
+    assert len(one_at_a_time) == len(document["outcomes"])
+    for index, row in enumerate(rows[1:]):
+        only = index - len(SCENARIOS) if row.outcome_id is not None else None
+        expected = compute_account(_changed(document, row.label, only)).sroi_ratio
         assert abs(row.sroi_ratio - expected) <= abs(expected) * Decimal("1e-20") + Decimal(
             "1e-20"
         ), row.label

@@ -9,7 +9,7 @@ from app.value.account import compute_account
 def green_book_option(cost: int, annual_benefit: int) -> dict:
     """A Green Book option as a proposal document: one outcome, one cash input."""
     return {
-        "format": "proposal/1",
+        "format": "proposal/2",
         "kind": "propose",
         "title": "Green Book Box 15 option",
         "discount_rate": 0.035,
@@ -55,7 +55,7 @@ def test_health_precinct_sroi_ratio_from_its_published_totals():
     study's present value, so not discounted again) and the inputs as one amount.
     """
     document = {
-        "format": "proposal/1",
+        "format": "proposal/2",
         "kind": "propose",
         "title": "Health Precinct community hub",
         "organisation": {"name": "Health Precinct"},

@@ -26,6 +26,8 @@ def test_rows_change_one_assumption_at_a_time():
         ("Displacement +10 points", D("1.8")),
         ("Drop-off +10 points", D(2)),  # a one-year outcome has no second year
         ("Proxies -25%", D("1.5")),  # 600 / 400
+        ("Quantities -25%", D("1.5")),  # 0.75 of a unit: 600 / 400
+        ("Quantity of “Outcome 1” -25%", D("1.5")),  # the only outcome, cut alone
     ]
 
 
