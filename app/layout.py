@@ -10,7 +10,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from .accounts.models import Role
 from .proposals.diff import shown
 from .value.impact_map import ratio
-from .value.money import format_pounds
+from .value.money import format_number, format_pounds
 
 
 def pounds(amount, places: int = 0) -> str:
@@ -74,6 +74,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(pounds)
     app.add_template_filter(ratio)
     app.add_template_filter(shown)
+    app.add_template_filter(format_number, "quantity")
 
     @app.context_processor
     def layout_context() -> dict:
