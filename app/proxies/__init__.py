@@ -1,0 +1,1 @@
+"""The financial proxy library: sourced values an outcome's proxy can be chosen from."""
