@@ -1,16 +1,19 @@
 """Training: the curriculum, progress, quizzes, placement, learning plans and certificates.
 
 ``init_app`` loads and validates the curriculum once, at start-up, into
-``app.extensions["curriculum"]``; an invalid curriculum stops the start with each file and
-its problem.
+``app.extensions["curriculum"]``; content the site cannot serve stops the start with each file
+and its problem. A question bank below the assessment standards is logged as a warning here
+and fails ``flask curriculum check`` (and so the test suite), which is what keeps it from
+being released.
 """
 
 from pathlib import Path
 
 from flask import Flask
 
-from .curriculum import load_curriculum
+from .curriculum import CurriculumError, read_curriculum
 from .marking import DEFAULT_PASS_MARK
+from .retakes import DEFAULT_COOLDOWN_HOURS, DEFAULT_PLACEMENT_RETAKE_DAYS
 
 
 def init_app(app: Flask) -> None:
@@ -19,6 +22,16 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("CURRICULUM_DIR", str(project / "curriculum"))
     app.config.setdefault("RULES_DIR", str(project / "rules"))
     app.config.setdefault("TRAINING_PASS_MARK", DEFAULT_PASS_MARK)
-    app.extensions["curriculum"] = load_curriculum(
-        Path(app.config["CURRICULUM_DIR"]), Path(app.config["RULES_DIR"])
+    app.config.setdefault("QUIZ_COOLDOWN_HOURS", DEFAULT_COOLDOWN_HOURS)
+    app.config.setdefault("PLACEMENT_RETAKE_DAYS", DEFAULT_PLACEMENT_RETAKE_DAYS)
+    curriculum, problems = read_curriculum(
+        Path(app.config["CURRICULUM_DIR"]),
+        Path(app.config["RULES_DIR"]),
+        app.config["TRAINING_PASS_MARK"],
     )
+    blocking = [problem for problem in problems if problem.blocking]
+    if blocking:
+        raise CurriculumError(blocking)
+    for problem in problems:
+        app.logger.warning("curriculum below the assessment standards: %s", problem)
+    app.extensions["curriculum"] = curriculum

@@ -6,7 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .curriculum import CurriculumError, load_curriculum
+from .curriculum import read_curriculum
 
 curriculum_cli = AppGroup("curriculum", help="Work with the training curriculum.")
 
@@ -17,19 +17,19 @@ FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
 @click.option("--curriculum", "curriculum_dir", type=FOLDER, help="Check this folder instead.")
 @click.option("--rules", "rules_dir", type=FOLDER, help="Read module references from here.")
 def check_command(curriculum_dir: Path | None, rules_dir: Path | None) -> None:
-    """Validate the modules, the model, the placement questions and the rules' module ids."""
+    """Validate the modules, the model, the placement questions and the rules' module ids,
+    and hold every question bank to the size and balance standards at the pass mark."""
     root = curriculum_dir or Path(current_app.config["CURRICULUM_DIR"])
     rules = rules_dir or Path(current_app.config["RULES_DIR"])
-    try:
-        curriculum = load_curriculum(root, rules)
-    except CurriculumError as error:
-        for problem in error.problems:
+    curriculum, problems = read_curriculum(root, rules, current_app.config["TRAINING_PASS_MARK"])
+    if problems:
+        for problem in problems:
             click.echo(str(problem), err=True)
-        raise click.ClickException(f"{len(error.problems)} problem(s) in {root}") from None
+        raise click.ClickException(f"{len(problems)} problem(s) in {root}")
     questions = sum(len(module.quiz) for module in curriculum.modules.values())
     placement = sum(len(items) for items in curriculum.placement.values())
     click.echo(
         f"The curriculum is valid: {len(curriculum.modules)} modules in "
-        f"{len(curriculum.stages)} stages, {questions} quiz questions, "
+        f"{len(curriculum.stages)} stages, {questions} questions in the quiz banks, "
         f"{placement} placement questions."
     )

@@ -8,10 +8,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the curriculum content, named by the file it is in."""
+    """One thing wrong with the curriculum content, named by the file it is in.
+
+    A *blocking* problem leaves content the site cannot serve (a question without options, a
+    module without a title), so start-up refuses it. A problem that is not blocking breaks an
+    assessment standard (too few questions in a bank, an unbalanced bank, a missing question
+    id): the site can still serve the content, but ``flask curriculum check``, and so the test
+    suite, fails until it is fixed.
+    """
 
     file: str
     message: str
+    blocking: bool = True
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"
@@ -19,7 +27,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class Question:
-    """A multiple-choice question; ``answer`` is the 0-based index of the right option."""
+    """A multiple-choice question; ``answer`` is the 0-based index of the right option and
+    ``id`` its stable name (e.g. ``M2.1-q07``), kept with every answer given to it."""
 
     question: str
     options: tuple[str, ...]
@@ -63,7 +72,8 @@ class Stage:
 
 @dataclass(frozen=True)
 class Curriculum:
-    """The stages in order, every module by id, and the placement questions by stage."""
+    """The stages in order, every module by id (each with its question bank), and the placement
+    question bank of each stage."""
 
     stages: tuple[Stage, ...]
     modules: Mapping[str, Module] = field(hash=False)

@@ -1,19 +1,29 @@
 """Loading and validating the curriculum folder (no Flask).
 
 ``check_curriculum`` returns every problem found in ``curriculum/`` (model.yaml, modules/*.md,
-placement.yaml) and in the module ids that ``rules/*.yaml`` name; ``load_curriculum`` returns
-the :class:`Curriculum` or raises :class:`CurriculumError` listing the problems.
+placement.yaml) and in the module ids that ``rules/*.yaml`` name, including each question bank
+that falls short of the standards in :mod:`.banks`; ``load_curriculum`` returns the
+:class:`Curriculum` or raises :class:`CurriculumError` listing the blocking problems.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .content import Curriculum, Module, Problem, Stage
+from . import banks
+from .content import Curriculum, Module, Problem, Question, Stage
+from .marking import DEFAULT_PASS_MARK
 from .module_file import read_module
 from .reading import display, read_model, read_placement, rule_references
 
-__all__ = ["Curriculum", "CurriculumError", "Problem", "check_curriculum", "load_curriculum"]
+__all__ = [
+    "Curriculum",
+    "CurriculumError",
+    "Problem",
+    "check_curriculum",
+    "load_curriculum",
+    "read_curriculum",
+]
 
 
 class CurriculumError(Exception):
@@ -25,20 +35,29 @@ class CurriculumError(Exception):
         super().__init__(f"the curriculum has {len(problems)} problem(s):\n{lines}")
 
 
-def check_curriculum(root: Path, rules_dir: Path | None = None) -> list[Problem]:
-    """Every problem in the curriculum at ``root`` (and the modules rules name, if given)."""
-    return _read(root, rules_dir)[1]
+def check_curriculum(
+    root: Path, rules_dir: Path | None = None, pass_mark: int = DEFAULT_PASS_MARK
+) -> list[Problem]:
+    """Every problem in the curriculum at ``root`` (and the modules rules name, if given);
+    banks are judged against ``pass_mark``, the quiz pass mark in per cent."""
+    return read_curriculum(root, rules_dir, pass_mark)[1]
 
 
-def load_curriculum(root: Path, rules_dir: Path | None = None) -> Curriculum:
-    """The curriculum at ``root``; raises CurriculumError when anything is wrong."""
-    curriculum, problems = _read(root, rules_dir)
-    if problems:
-        raise CurriculumError(problems)
+def load_curriculum(
+    root: Path, rules_dir: Path | None = None, pass_mark: int = DEFAULT_PASS_MARK
+) -> Curriculum:
+    """The curriculum at ``root``; raises CurriculumError when a problem blocks serving it."""
+    curriculum, problems = read_curriculum(root, rules_dir, pass_mark)
+    blocking = [problem for problem in problems if problem.blocking]
+    if blocking:
+        raise CurriculumError(blocking)
     return curriculum
 
 
-def _read(root: Path, rules_dir: Path | None) -> tuple[Curriculum, list[Problem]]:
+def read_curriculum(
+    root: Path, rules_dir: Path | None = None, pass_mark: int = DEFAULT_PASS_MARK
+) -> tuple[Curriculum, list[Problem]]:
+    """The curriculum at ``root`` as far as it can be read, and every problem found."""
     base = root.parent
     problems: list[Problem] = []
     model_label = display(root / "model.yaml", base)
@@ -46,18 +65,49 @@ def _read(root: Path, rules_dir: Path | None) -> tuple[Curriculum, list[Problem]
     modules = _read_modules(root / "modules", base, problems)
     _check_against_model(modules, stages, entries, model_label, problems)
     _check_prerequisites(modules, problems)
+    for module in modules.values():
+        problems.extend(
+            banks.bank_problems(
+                module.file,
+                "the quiz",
+                module.quiz,
+                banks.MODULE_BANK_SIZE,
+                banks.QUESTIONS_PER_QUIZ,
+                pass_mark,
+            )
+        )
     if rules_dir is not None:
         _check_rule_references(modules, rules_dir, problems)
     placement_label = display(root / "placement.yaml", base)
     placement = read_placement(root / "placement.yaml", placement_label, problems)
-    for stage in stages:
-        if stage.number not in placement:
-            problems.append(Problem(placement_label, f"stage {stage.number} has no questions"))
-    for number in sorted(set(placement) - {stage.number for stage in stages}):
-        problems.append(Problem(placement_label, f"stage {number} is not in the model"))
+    _check_placement(placement, stages, placement_label, problems)
     order = {str(entry["id"]): position for position, entry in enumerate(entries)}
     filled = tuple(_with_modules(stage, modules, order) for stage in stages)
     return Curriculum(stages=filled, modules=modules, placement=placement), problems
+
+
+def _check_placement(
+    placement: dict[int, tuple[Question, ...]],
+    stages: list[Stage],
+    label: str,
+    problems: list[Problem],
+) -> None:
+    for stage in stages:
+        if stage.number not in placement:
+            problems.append(Problem(label, f"stage {stage.number} has no questions"))
+            continue
+        problems.extend(
+            banks.bank_problems(
+                label,
+                f"stage {stage.number}",
+                placement[stage.number],
+                banks.PLACEMENT_BANK_SIZE,
+                banks.QUESTIONS_PER_PLACEMENT_STAGE,
+                banks.PLACEMENT_PASS_MARK,
+            )
+        )
+    for number in sorted(set(placement) - {stage.number for stage in stages}):
+        problems.append(Problem(label, f"stage {number} is not in the model"))
 
 
 def _read_modules(folder: Path, base: Path, problems: list[Problem]) -> dict[str, Module]:

@@ -1,10 +1,10 @@
 """Forms: a module's quiz, the placement self-assessment and certificate verification.
 
-Quiz forms carry only the questions and options; the right answers and explanations stay on
-the server until the answers are submitted.
+Quiz and placement forms carry only the questions drawn and their options, in the order
+drawn, and a fingerprint of that draw; the right answers and explanations stay on the server.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
@@ -25,7 +25,7 @@ def answer_field(question: Question, number: int) -> RadioField:
 
 
 class QuizFormBase(FlaskForm):
-    """A quiz: one radios field per question, named q1, q2 …, and the quiz it was made for."""
+    """A quiz: one radios field per question, named q1, q2 …, and the draw it was made for."""
 
     version = HiddenField()
     submit = SubmitField("Submit your answers", widget=GovSubmitInput())
@@ -33,7 +33,7 @@ class QuizFormBase(FlaskForm):
     names: tuple[str, ...] = ()
 
     def chosen(self) -> list[int]:
-        """The option chosen for each question, in order (after validation)."""
+        """The position of the option chosen for each question, as shown (after validation)."""
         return [int(self[name].data) for name in self.names]
 
 
@@ -49,8 +49,10 @@ def quiz_form(questions: Sequence[Question], version: str, **kwargs) -> QuizForm
 
 
 class PlacementFormBase(FlaskForm):
-    """The placement self-assessment: every stage's questions, numbered through."""
+    """The placement self-assessment: every stage's questions, numbered through, and the draw
+    it was made for."""
 
+    version = HiddenField()
     submit = SubmitField("Submit your answers", widget=GovSubmitInput())
 
     names_by_stage: dict[int, tuple[str, ...]] = {}
@@ -63,10 +65,13 @@ class PlacementFormBase(FlaskForm):
         }
 
 
-def placement_form(placement: dict[int, tuple[Question, ...]]) -> PlacementFormBase:
-    """A form for the placement questions, bound to the request."""
+def placement_form(
+    drawn: Mapping[int, Sequence[Question]], version: str, **kwargs
+) -> PlacementFormBase:
+    """A form for the placement questions drawn, bound to the request unless ``formdata=None``
+    is given."""
     fields, names_by_stage, number = {}, {}, 0
-    for stage, questions in placement.items():
+    for stage, questions in drawn.items():
         names = []
         for index, question in enumerate(questions, start=1):
             number += 1
@@ -76,7 +81,7 @@ def placement_form(placement: dict[int, tuple[Question, ...]]) -> PlacementFormB
         names_by_stage[stage] = tuple(names)
     form_class = type("PlacementForm", (PlacementFormBase,), {**fields})
     form_class.names_by_stage = names_by_stage
-    return form_class()
+    return form_class(data={"version": version}, **kwargs)
 
 
 class VerifyForm(Form):

@@ -16,6 +16,7 @@ DEFAULT_PASS_MARK = 80
 class MarkedAnswer:
     """One answered question, kept with its texts so later edits cannot change the record."""
 
+    id: str
     question: str
     chosen: str
     correct_option: str
@@ -46,6 +47,7 @@ def mark(questions: Sequence[Question], chosen: Sequence[int], pass_mark: int) -
         raise ValueError(f"the pass mark must be between 0 and 100, not {pass_mark}")
     answers = tuple(
         MarkedAnswer(
+            id=question.id,
             question=question.question,
             chosen=question.options[choice],
             correct_option=question.options[question.answer],
@@ -68,21 +70,38 @@ def mark(questions: Sequence[Question], chosen: Sequence[int], pass_mark: int) -
 def placement_stage(
     placement: Mapping[int, Sequence[Question]], chosen: Mapping[int, Sequence[int]]
 ) -> int:
-    """The highest stage whose questions were all answered right (0 when there is none).
+    """The stage a person is placed at: the first stage, in order, whose questions they did
+    not all answer right, so every stage below it was passed; the last stage when they passed
+    every one (0 when there are no stages).
 
-    Being placed at a stage places a person at every stage below it too.
+    Being placed at a stage opens its quizzes; it passes no module.
     """
-    passed = [
-        stage
-        for stage, questions in placement.items()
-        if questions
-        and len(chosen.get(stage, ())) == len(questions)
-        and all(q.answer == c for q, c in zip(questions, chosen[stage], strict=True))
-    ]
-    return max(passed, default=0)
+    stages = sorted(placement)
+    for stage in stages:
+        questions, answers = placement[stage], chosen.get(stage, ())
+        if not (
+            questions
+            and len(answers) == len(questions)
+            and all(q.answer == c for q, c in zip(questions, answers, strict=True))
+        ):
+            return stage
+    return stages[-1] if stages else 0
 
 
 def quiz_version(questions: Sequence[Question]) -> str:
-    """A short fingerprint of a quiz, so an answer sheet made for an older quiz is noticed."""
+    """A short fingerprint of the questions shown, options in their order, so an answer sheet
+    made for another draw, or for an older version of the questions, is noticed."""
     text = json.dumps([asdict(question) for question in questions], sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def review_by_stage(answers: Sequence[Mapping]) -> list[tuple[int, bool, list[Mapping]]]:
+    """Stored placement answers grouped as (stage, every answer right, answers), in stage
+    order, so a page can reveal the right answers of the stages passed and only those."""
+    stages: dict[int, list[Mapping]] = {}
+    for answer in answers:
+        stages.setdefault(int(answer["stage"]), []).append(answer)
+    return [
+        (stage, all(answer["correct"] for answer in group), group)
+        for stage, group in sorted(stages.items())
+    ]

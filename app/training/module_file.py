@@ -11,10 +11,10 @@ import yaml
 from .content import Module, Problem
 from .reading import (
     LOADER,
-    MIN_QUESTIONS,
     MIN_WORDS,
     count_words,
     read_questions,
+    repeated_ids,
     split_front_matter,
 )
 
@@ -83,13 +83,9 @@ def _check_fields(header: dict, label: str, problems: list[Problem]) -> None:
 
 def _module(header: dict, body: str, label: str, problems: list[Problem]) -> Module | None:
     questions = read_questions(header.get("quiz", []), label, "quiz", problems)
-    if isinstance(header.get("quiz"), list) and len(header["quiz"]) < MIN_QUESTIONS:
-        problems.append(
-            Problem(
-                label,
-                f"the quiz has {len(header['quiz'])} questions; it needs at least {MIN_QUESTIONS}",
-            )
-        )
+    if isinstance(header.get("quiz"), list) and not questions:
+        problems.append(Problem(label, "the quiz has no usable questions"))
+    _check_question_ids(header.get("id"), questions, label, problems)
     words = count_words(body)
     if words < MIN_WORDS:
         problems.append(
@@ -112,6 +108,24 @@ def _module(header: dict, body: str, label: str, problems: list[Problem]) -> Mod
         file=label,
         unreferenced_because=_text(header.get("unreferenced_because")) or None,
     )
+
+
+def _check_question_ids(ident: Any, questions: list, label: str, problems: list[Problem]) -> None:
+    """Question ids name the module and a number, e.g. M2.1-q07, and are unique."""
+    if not (isinstance(ident, str) and MODULE_ID.fullmatch(ident)):
+        return
+    pattern = re.compile(re.escape(ident) + r"-q[0-9]+")
+    for question in questions:
+        if question.id and not pattern.fullmatch(question.id):
+            problems.append(
+                Problem(
+                    label,
+                    f"question id '{question.id}' is not like {ident}-q07 "
+                    "(the module id, -q, a number)",
+                    blocking=False,
+                )
+            )
+    problems.extend(repeated_ids(label, questions))
 
 
 def _kind_name(kind: type) -> str:

@@ -1,10 +1,11 @@
 """A person's progress through the stages (pure: no Flask, no database).
 
 The gating rule: any module can be read, but a module's quiz opens only when every earlier
-stage is done. A stage is done when all its modules are passed (the stage is *passed*) or the
-person was placed at that stage or a higher one by the placement self-assessment. So stage 1
-is always open, and stage N+1 opens when stage N (and so every stage before it) is done.
-A person's stage is the highest stage up to which every stage is done.
+stage is done. A stage is done when all its modules are passed (the stage is *passed*) or it
+lies below the stage the placement self-assessment placed the person at (it is *placed*). So
+stage 1 is always open, stage N+1 opens when stage N (and so every stage before it) is done,
+and being placed at stage N opens stage N's quizzes without making stage N done or passing any
+module. A person's stage is the highest stage up to which every stage is done.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class StageProgress:
 
     @property
     def done(self) -> bool:
-        """Passed, or covered by placement."""
+        """Passed, or below the stage the person was placed at."""
         return self.passed or self.placed
 
     @property
@@ -76,7 +77,8 @@ class StageProgress:
 
 @dataclass(frozen=True)
 class Progress:
-    """Every stage's progress, the person's stage and the next module to take."""
+    """Every stage's progress, the person's stage, the stage they were placed at (0 when they
+    have not taken the placement self-assessment) and the next module to take."""
 
     stages: tuple[StageProgress, ...]
     level: int
@@ -118,11 +120,12 @@ def progress(
     attempted: Collection[str] = (),
     placement_stage: int = 0,
 ) -> Progress:
-    """Where a person stands, from the modules passed and attempted and their placement."""
+    """Where a person stands, from the modules passed and attempted and the stage they were
+    placed at."""
     stages: list[StageProgress] = []
     earlier_done = True
     for stage in curriculum.stages:
-        placed = stage.number <= placement_stage
+        placed = stage.number < placement_stage
         items = tuple(
             ModuleProgress(module, _state(module.id, passed, attempted, placed, earlier_done))
             for module in curriculum.stage_modules(stage.number)

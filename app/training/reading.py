@@ -15,7 +15,6 @@ from .content import Problem, Question, Stage
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The safe loader, in C when PyYAML has it (several times faster at start-up)."""
-MIN_QUESTIONS = 5
 MIN_WORDS = 600
 
 
@@ -70,32 +69,32 @@ def read_model(path: Path, label: str, problems: list[Problem]) -> tuple[list[St
     return stages, modules
 
 
-def read_questions(
-    raw: Any, label: str, where: str, problems: list[Problem], with_ids: bool = False
-) -> list[Question]:
-    """Questions from a quiz or placement list; each bad one is reported and left out."""
+def read_questions(raw: Any, label: str, where: str, problems: list[Problem]) -> list[Question]:
+    """Questions from a quiz or placement list; each unusable one is reported and left out.
+
+    A question without an ``id`` is still used (the id only names it in records), but that is
+    reported as a problem that does not block start-up.
+    """
     if not isinstance(raw, list):
         problems.append(Problem(label, f"{where} must be a list of questions"))
         return []
     questions = []
     for number, entry in enumerate(raw, start=1):
-        question = _question(entry, label, f"{where} question {number}", problems, with_ids)
+        question = _question(entry, label, f"{where} question {number}", problems)
         if question is not None:
             questions.append(question)
     return questions
 
 
-def _question(
-    entry: Any, label: str, where: str, problems: list[Problem], with_ids: bool
-) -> Question | None:
-    allowed = {"question", "options", "answer", "explanation"} | ({"id"} if with_ids else set())
+def _question(entry: Any, label: str, where: str, problems: list[Problem]) -> Question | None:
+    required = {"question", "options", "answer", "explanation"}
     if not isinstance(entry, dict):
         problems.append(Problem(label, f"{where} must be a mapping"))
         return None
     found = len(problems)
-    for key in sorted(set(entry) - allowed, key=str):
+    for key in sorted(set(entry) - required - {"id"}, key=str):
         problems.append(Problem(label, f"{where}: unknown field '{key}'"))
-    for key in sorted(allowed - set(entry)):
+    for key in sorted(required - set(entry)):
         problems.append(Problem(label, f"{where}: missing '{key}'"))
     options, answer = entry.get("options"), entry.get("answer")
     if "options" in entry and (
@@ -112,18 +111,29 @@ def _question(
                 f"(numbered from 0 to {len(options) - 1})",
             )
         )
-    for key in ("question", "explanation") + (("id",) if with_ids else ()):
+    for key in ("question", "explanation"):
         if key in entry and not _text(entry[key]):
             problems.append(Problem(label, f"{where}: '{key}' must be a non-empty text"))
     if len(problems) > found:
         return None
+    if not _text(entry.get("id")):
+        problems.append(Problem(label, f"{where}: needs an 'id' (a text)", blocking=False))
     return Question(
         question=entry["question"].strip(),
         options=tuple(option.strip() for option in options),
         answer=answer,
         explanation=entry["explanation"].strip(),
-        id=str(entry.get("id", "")),
+        id=entry["id"].strip() if _text(entry.get("id")) else "",
     )
+
+
+def repeated_ids(label: str, questions: list[Question]) -> list[Problem]:
+    """A problem for each question id used more than once among these questions."""
+    ids = [question.id for question in questions if question.id]
+    return [
+        Problem(label, f"question id '{ident}' is used more than once", blocking=False)
+        for ident in sorted({ident for ident in ids if ids.count(ident) > 1})
+    ]
 
 
 def read_placement(
@@ -142,14 +152,11 @@ def read_placement(
         if not _is_int(number) or number in placement:
             problems.append(Problem(label, f"stage {number!r} is not a number or is repeated"))
             continue
-        where = f"stage {number}"
-        questions = read_questions(entry.get("questions"), label, where, problems, with_ids=True)
+        questions = read_questions(entry.get("questions"), label, f"stage {number}", problems)
         if not questions:
             problems.append(Problem(label, f"stage {number} has no usable questions"))
         placement[number] = tuple(questions)
-    ids = [question.id for questions in placement.values() for question in questions]
-    for repeated in sorted({ident for ident in ids if ids.count(ident) > 1}):
-        problems.append(Problem(label, f"question id '{repeated}' is used more than once"))
+    problems.extend(repeated_ids(label, [q for questions in placement.values() for q in questions]))
     return placement
 
 

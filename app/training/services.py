@@ -6,21 +6,24 @@ Services take explicit arguments and are the only training code that commits.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Select, false, select
+from sqlalchemy import Select, false, func, select
 
-from ..accounts.models import Role, User
+from ..accounts.models import Role, User, aware, utcnow
 from ..extensions import db
 from ..proposals.document import validate_document
 from ..proposals.models import Proposal
-from . import certificates
-from .content import Curriculum, Module
+from . import banks, certificates
+from .content import Curriculum, Module, Question
+from .draw import draw, draw_seed
 from .marking import mark, placement_stage
 from .models import Placement, QuizAttempt
 from .progress import Progress, progress
+from .retakes import cooldown_ends, placement_retake_from
 
 
 class Checker(Protocol):
@@ -30,8 +33,12 @@ class Checker(Protocol):
         """The check report of a schema-valid document."""
 
 
-class AlreadyPlaced(Exception):
-    """The placement self-assessment can be taken once."""
+class PlacementNotDue(Exception):
+    """The placement self-assessment was taken too recently to be taken again."""
+
+    def __init__(self, retake_from: datetime) -> None:
+        self.retake_from = retake_from
+        super().__init__(f"the placement can be taken again from {retake_from:%Y-%m-%d %H:%M}")
 
 
 @dataclass(frozen=True)
@@ -73,11 +80,42 @@ def progress_of_people(people: Sequence[User], curriculum: Curriculum) -> list[P
     ]
 
 
+def quiz_draw(user: User, module: Module, secret: str | bytes) -> tuple[Question, ...]:
+    """The questions of the person's next attempt at this module's quiz, options shuffled.
+
+    The same until that attempt is submitted, so the page and the marking agree.
+    """
+    attempts = db.session.scalar(
+        select(func.count(QuizAttempt.id)).where(
+            QuizAttempt.user_id == user.id, QuizAttempt.module_id == module.id
+        )
+    )
+    seed = draw_seed(secret, "quiz", user.id, module.id, attempts)
+    return draw(module.quiz, banks.QUESTIONS_PER_QUIZ, seed)
+
+
+def quiz_opens_at(user: User, module_id: str, cooldown_hours: float) -> datetime | None:
+    """When a cool-down on this quiz ends, or None when the person may take it now."""
+    rows = db.session.execute(
+        select(QuizAttempt.submitted_at, QuizAttempt.passed)
+        .where(QuizAttempt.user_id == user.id, QuizAttempt.module_id == module_id)
+        .order_by(QuizAttempt.submitted_at, QuizAttempt.id)
+    )
+    ends = cooldown_ends(((aware(at), passed) for at, passed in rows), cooldown_hours)
+    return ends if ends is not None and ends > utcnow() else None
+
+
 def record_attempt(
-    user: User, module: Module, chosen: Sequence[int], pass_mark: int, curriculum: Curriculum
+    user: User,
+    module: Module,
+    questions: Sequence[Question],
+    chosen: Sequence[int],
+    pass_mark: int,
+    curriculum: Curriculum,
 ) -> QuizAttempt:
-    """Mark and keep a quiz attempt; a pass that completes a stage issues its certificate."""
-    marking = mark(module.quiz, chosen, pass_mark)
+    """Mark and keep an attempt at the questions drawn for it; a pass that completes a stage
+    issues its certificate."""
+    marking = mark(questions, chosen, pass_mark)
     attempt = QuizAttempt(
         user_id=user.id,
         module_id=module.id,
@@ -109,20 +147,71 @@ def placement_of(user: User) -> Placement | None:
     return db.session.scalar(select(Placement).where(Placement.user_id == user.id))
 
 
-def record_placement(user: User, curriculum: Curriculum, chosen: dict[int, list[int]]) -> Placement:
-    """Mark the placement self-assessment and keep the stage and the answers."""
-    if placement_of(user) is not None:
-        raise AlreadyPlaced
-    stage = placement_stage(curriculum.placement, chosen)
-    answers = [
-        {"stage": number, "id": question.id, **record}
-        for number, questions in curriculum.placement.items()
-        for question, record in zip(
-            questions, mark(questions, chosen[number], 100).answers_as_records(), strict=True
+@dataclass(frozen=True)
+class PlacementStatus:
+    """The person's placement (None before they take the self-assessment) and the moment from
+    which they may take it again (None when they never took it)."""
+
+    placement: Placement | None
+    retake_at: datetime | None
+
+    @property
+    def due(self) -> bool:
+        """Whether the person may take the self-assessment now."""
+        return self.retake_at is None or self.retake_at <= utcnow()
+
+
+def placement_status(user: User, retake_days: float) -> PlacementStatus:
+    """The person's placement and when they may take the self-assessment again."""
+    placement = placement_of(user)
+    if placement is None:
+        return PlacementStatus(None, None)
+    return PlacementStatus(
+        placement, placement_retake_from(aware(placement.placed_at), retake_days)
+    )
+
+
+def placement_draw(
+    user: User, curriculum: Curriculum, secret: str | bytes
+) -> dict[int, tuple[Question, ...]]:
+    """The placement questions drawn for the person's next self-assessment, by stage."""
+    taken = placement_of(user)
+    round_ = int(aware(taken.placed_at).timestamp()) if taken else "first"
+    return {
+        stage: draw(
+            questions,
+            banks.QUESTIONS_PER_PLACEMENT_STAGE,
+            draw_seed(secret, "placement", user.id, round_, stage),
         )
+        for stage, questions in curriculum.placement.items()
+    }
+
+
+def record_placement(
+    user: User,
+    drawn: Mapping[int, Sequence[Question]],
+    chosen: Mapping[int, Sequence[int]],
+    retake_days: float,
+) -> Placement:
+    """Mark the self-assessment and keep the stage it places the person at and the answers;
+    a retake replaces the earlier placement. Raises PlacementNotDue within ``retake_days``."""
+    status = placement_status(user, retake_days)
+    if not status.due:
+        raise PlacementNotDue(status.retake_at)
+    placement = status.placement
+    answers = [
+        {"stage": number, **record}
+        for number, questions in drawn.items()
+        for record in mark(
+            questions, chosen[number], banks.PLACEMENT_PASS_MARK
+        ).answers_as_records()
     ]
-    placement = Placement(user_id=user.id, stage=stage, answers=answers)
-    db.session.add(placement)
+    if placement is None:
+        placement = Placement(user_id=user.id)
+        db.session.add(placement)
+    placement.stage = placement_stage(drawn, chosen)
+    placement.answers = answers
+    placement.placed_at = utcnow()
     db.session.commit()
     return placement
 

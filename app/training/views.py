@@ -20,9 +20,10 @@ from ..extensions import limiter
 from ..links import external_url
 from ..reports.pdf import render_as_pdf
 from . import certificates, services
-from .content import Curriculum
+from .banks import QUESTIONS_PER_QUIZ
+from .content import Curriculum, Module
 from .forms import VerifyForm, placement_form, quiz_form
-from .marking import quiz_version
+from .marking import quiz_version, review_by_stage
 from .markup import render_markdown
 from .plan import GuardedChecker, learning_plan
 
@@ -64,34 +65,45 @@ def module(module_id: str):
         body=Markup(render_markdown(found.body)),  # raw HTML in content is escaped
         progress=progress,
         curriculum=curriculum,
+        opens_at=services.quiz_opens_at(current_user, found.id, cooldown_hours()),
+        **quiz_terms(found),
     )
 
 
 @bp.route("/modules/<module_id>/quiz", methods=["GET", "POST"])
 @login_required
 def quiz(module_id: str):
-    """The quiz, marked on the server; the answers are revealed only after submitting."""
+    """The questions drawn for the person's next attempt, marked on the server."""
     curriculum = current_curriculum()
     found = curriculum.module(module_id) or abort(404)
     progress = services.progress_for(current_user, curriculum)
     if not progress.quiz_open(found.id):
         return render_template("training/locked.html", module=found, progress=progress), 403
-    version = quiz_version(found.quiz)
-    form = quiz_form(found.quiz, version)
+    opens_at = services.quiz_opens_at(current_user, found.id, cooldown_hours())
+    if opens_at is not None:
+        return render_template("training/cooldown.html", module=found, opens_at=opens_at), 403
+    questions = services.quiz_draw(current_user, found, current_app.secret_key)
+    version = quiz_version(questions)
+    form = quiz_form(questions, version)
     changed = form.is_submitted() and form.version.data != version
     if changed:
-        form = quiz_form(found.quiz, version, formdata=None)
+        form = quiz_form(questions, version, formdata=None)
     elif form.validate_on_submit():
         pass_mark = current_app.config["TRAINING_PASS_MARK"]
-        attempt = services.record_attempt(current_user, found, form.chosen(), pass_mark, curriculum)
+        attempt = services.record_attempt(
+            current_user, found, questions, form.chosen(), pass_mark, curriculum
+        )
         return redirect(url_for(".attempt", module_id=found.id, attempt_id=attempt.id))
-    return render_template("training/quiz.html", module=found, form=form, changed=changed)
+    return render_template(
+        "training/quiz.html", module=found, form=form, changed=changed, **quiz_terms(found)
+    )
 
 
 @bp.get("/modules/<module_id>/attempts/<int:attempt_id>")
 @login_required
 def attempt(module_id: str, attempt_id: int):
-    """A marked attempt: the score, each answer with the explanation, and what next."""
+    """A marked attempt: the score and the questions got wrong; after a pass, the right
+    answers with their explanations."""
     curriculum = current_curriculum()
     found = curriculum.module(module_id) or abort(404)
     record = services.attempt_of(current_user, attempt_id, found.id) or abort(404)
@@ -102,24 +114,72 @@ def attempt(module_id: str, attempt_id: int):
         attempt=record,
         stage=progress.stage_of(found.stage),
         certificate=certificates.certificate_of(current_user, found.stage),
+        opens_at=services.quiz_opens_at(current_user, found.id, cooldown_hours()),
     )
 
 
 @bp.route("/placement", methods=["GET", "POST"])
 @login_required
 def placement():
-    """The placement self-assessment, taken once, which can start a person at a higher stage."""
+    """The placement self-assessment, which can start a person at a later stage; it can be
+    taken again once the waiting period after the last one has passed."""
     curriculum = current_curriculum()
-    taken = services.placement_of(current_user)
-    if taken is not None:
-        return render_template("training/placed.html", placement=taken, curriculum=curriculum)
-    form = placement_form(curriculum.placement)
-    if form.validate_on_submit():
-        placed = services.record_placement(current_user, curriculum, form.chosen())
-        stage = curriculum.stage(placed.stage)
-        flash(f"You are placed at {stage.label}." if stage else "You start at stage 1.", "success")
+    status = services.placement_status(current_user, retake_days())
+    asked_for_form = request.method == "POST" or "again" in request.args
+    if status.placement is not None and not (status.due and asked_for_form):
+        return placed_page(status, curriculum), 403 if request.method == "POST" else 200
+    drawn = services.placement_draw(current_user, curriculum, current_app.secret_key)
+    version = quiz_version([question for questions in drawn.values() for question in questions])
+    form = placement_form(drawn, version)
+    changed = form.is_submitted() and form.version.data != version
+    if changed:
+        form = placement_form(drawn, version, formdata=None)
+    elif form.validate_on_submit():
+        try:
+            placed = services.record_placement(current_user, drawn, form.chosen(), retake_days())
+        except services.PlacementNotDue:  # the same page submitted twice
+            return redirect(url_for(".placement"))
+        flash(f"You are placed at {curriculum.stage(placed.stage).label}.", "success")
         return redirect(url_for(".placement"))
-    return render_template("training/placement.html", form=form, curriculum=curriculum)
+    return render_template(
+        "training/placement.html",
+        form=form,
+        curriculum=curriculum,
+        changed=changed,
+        taken=status.placement,
+    )
+
+
+def placed_page(status: services.PlacementStatus, curriculum: Curriculum) -> str:
+    """The person's placement, their answers (right answers only for the stages passed) and
+    when they can take the self-assessment again."""
+    return render_template(
+        "training/placed.html",
+        placement=status.placement,
+        curriculum=curriculum,
+        review=review_by_stage(status.placement.answers),
+        retake_at=status.retake_at,
+        due=status.due,
+    )
+
+
+def retake_days() -> float:
+    """How long after taking the placement self-assessment it can be taken again, in days."""
+    return current_app.config["PLACEMENT_RETAKE_DAYS"]
+
+
+def cooldown_hours() -> float:
+    """The cool-down after two failed attempts in a row, in hours."""
+    return current_app.config["QUIZ_COOLDOWN_HOURS"]
+
+
+def quiz_terms(module: Module) -> dict:
+    """What the module and quiz pages say about how the quiz works."""
+    return {
+        "per_attempt": min(QUESTIONS_PER_QUIZ, len(module.quiz)),
+        "bank_size": len(module.quiz),
+        "cooldown_hours": cooldown_hours(),
+    }
 
 
 @bp.get("/plan")

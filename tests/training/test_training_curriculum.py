@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
 from app import create_app
-from app.training.curriculum import CurriculumError, check_curriculum
+from app.training.curriculum import CurriculumError, check_curriculum, load_curriculum
 
 from .conftest import ROOT, edit
 
@@ -18,20 +19,55 @@ def module_file(content: Path, module_id: str) -> Path:
     return content / "curriculum" / "modules" / f"{module_id}.md"
 
 
-def test_the_curriculum_in_the_repository_has_no_problems():
-    assert check_curriculum(ROOT / "curriculum", ROOT / "rules") == []
+def rewrite_quiz(path: Path, change) -> None:
+    """Rewrite a module file's quiz through ``change(quiz)``, keeping the rest of the file."""
+    text = path.read_text(encoding="utf-8")
+    header, body = text.split("\n---\n", 1)
+    fields = yaml.safe_load(header.removeprefix("---\n"))
+    fields["quiz"] = change(fields["quiz"])
+    dumped = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
+    path.write_text(f"---\n{dumped}---\n{body}", encoding="utf-8")
+
+
+REPOSITORY_PROBLEMS = check_curriculum(ROOT / "curriculum", ROOT / "rules")
+MODULE_IDS = sorted(path.stem for path in (ROOT / "curriculum" / "modules").glob("M*.md"))
+
+
+@pytest.mark.parametrize("module_id", MODULE_IDS)
+def test_each_module_in_the_repository_has_no_problems(module_id):
+    label = f"curriculum/modules/{module_id}.md"
+    assert [str(p) for p in REPOSITORY_PROBLEMS if p.file == label] == []
+
+
+@pytest.mark.parametrize("stage", [1, 2, 3, 4, 5])
+def test_each_placement_stage_in_the_repository_has_no_problems(stage):
+    found = [
+        str(p)
+        for p in REPOSITORY_PROBLEMS
+        if p.file == "curriculum/placement.yaml" and p.message.startswith(f"stage {stage}")
+    ]
+    assert found == []
+
+
+def test_the_rest_of_the_curriculum_in_the_repository_has_no_problems():
+    rest = [
+        str(p)
+        for p in REPOSITORY_PROBLEMS
+        if not p.file.startswith("curriculum/modules/")
+        and not (p.file == "curriculum/placement.yaml" and p.message.startswith("stage "))
+    ]
+    assert rest == []
 
 
 def test_the_curriculum_has_every_stage_and_module_of_the_model(curriculum):
     assert [stage.number for stage in curriculum.stages] == [1, 2, 3, 4, 5]
     assert len(curriculum.modules) == 19
-    assert all(len(module.quiz) >= 5 for module in curriculum.modules.values())
     assert all(curriculum.placement[stage.number] for stage in curriculum.stages)
 
 
 def test_a_repeated_module_id_names_both_files(content):
     path = module_file(content, "M1.2")
-    edit(path, "id: M1.2", "id: M1.1")
+    edit(path, "\nid: M1.2\n", "\nid: M1.1\n")
     path.rename(path.with_name("M1.1-copy.md"))
     problems = problems_in(content)
     assert (
@@ -64,17 +100,61 @@ def test_a_quiz_answer_that_is_not_an_option_is_reported(content):
     )
 
 
-def test_a_quiz_with_fewer_than_five_questions_is_reported(content, curriculum):
-    path = module_file(content, "M2.1")
-    text = path.read_text(encoding="utf-8")
-    header, body = text.split("\n---\n", 1)
-    questions = header.split("\n  - question:")
-    path.write_text("\n  - question:".join(questions[:5]) + "\n---\n" + body, encoding="utf-8")
-    assert len(curriculum.module("M2.1").quiz) > 4
+def test_a_bank_of_fewer_than_twelve_questions_fails_the_check_but_not_start_up(content):
+    rewrite_quiz(module_file(content, "M2.1"), lambda quiz: quiz[:11])
     assert (
-        "curriculum/modules/M2.1.md: the quiz has 4 questions; it needs at least 5"
+        "curriculum/modules/M2.1.md: the quiz has 11 questions; it needs at least 12"
         in problems_in(content)
     )
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "SQLALCHEMY_DATABASE_URI": "sqlite://",
+        "CURRICULUM_DIR": str(content / "curriculum"),
+    }
+    started = create_app(config)
+    assert len(started.extensions["curriculum"].module("M2.1").quiz) == 11
+
+
+def test_a_bank_whose_right_answers_are_mostly_the_longest_is_reported(content):
+    def lengthen(quiz):
+        for entry in quiz[:5]:
+            entry["options"][entry["answer"]] += " " + "and a great deal more besides" * 3
+        return quiz
+
+    rewrite_quiz(module_file(content, "M3.2"), lengthen)
+    [problem] = [p for p in problems_in(content) if p.startswith("curriculum/modules/M3.2.md")]
+    assert "the right answer is the longest option (or ties for it) in" in problem
+    assert "M3.2-q01, M3.2-q02, M3.2-q03, M3.2-q04, M3.2-q05" in problem
+    assert "so that always choosing the longest option cannot pass" in problem
+
+
+def test_a_question_without_an_id_or_with_a_stray_id_is_reported(content):
+    def renumber(quiz):
+        del quiz[0]["id"]
+        quiz[1]["id"] = "M2.2-question-two"
+        quiz[2]["id"] = quiz[3]["id"]
+        return quiz
+
+    rewrite_quiz(module_file(content, "M2.2"), renumber)
+    problems = problems_in(content)
+    assert "curriculum/modules/M2.2.md: quiz question 1: needs an 'id' (a text)" in problems
+    assert (
+        "curriculum/modules/M2.2.md: question id 'M2.2-question-two' is not like M2.2-q07 "
+        "(the module id, -q, a number)" in problems
+    )
+    assert "curriculum/modules/M2.2.md: question id 'M2.2-q04' is used more than once" in problems
+
+
+def test_a_placement_stage_with_too_few_questions_is_reported(content):
+    path = content / "curriculum" / "placement.yaml"
+    placement = yaml.safe_load(path.read_text(encoding="utf-8"))
+    placement["stages"][1]["questions"] = placement["stages"][1]["questions"][:2]
+    path.write_text(yaml.safe_dump(placement, allow_unicode=True), encoding="utf-8")
+    assert "curriculum/placement.yaml: stage 2 has 2 questions; it needs at least 5" in problems_in(
+        content
+    )
+    assert len(load_curriculum(content / "curriculum", content / "rules").placement[2]) == 2
 
 
 def test_a_rule_naming_a_module_that_does_not_exist_is_reported_on_the_rule_file(content):
@@ -118,7 +198,7 @@ def test_a_title_that_differs_from_the_model_is_reported(content):
 
 def test_a_module_missing_from_the_model_is_reported(content):
     path = module_file(content, "M4.4")
-    edit(path, "id: M4.4", "id: M4.5")
+    edit(path, "\nid: M4.4\n", "\nid: M4.5\n")
     path.rename(path.with_name("M4.5.md"))
     problems = problems_in(content)
     assert "curriculum/modules/M4.5.md: module M4.5 is not in curriculum/model.yaml" in problems
@@ -171,6 +251,25 @@ def test_the_check_command_reports_a_valid_curriculum(runner):
     result = runner.invoke(args=["curriculum", "check"])
     assert result.exit_code == 0, result.output
     assert "The curriculum is valid: 19 modules in 5 stages" in result.output
+    assert "questions in the quiz banks" in result.output
+
+
+def test_the_check_command_fails_on_a_bank_below_the_standards(runner, content):
+    rewrite_quiz(module_file(content, "M1.2"), lambda quiz: quiz[:6])
+    result = runner.invoke(
+        args=[
+            "curriculum",
+            "check",
+            "--curriculum",
+            str(content / "curriculum"),
+            "--rules",
+            str(content / "rules"),
+        ]
+    )
+    assert result.exit_code == 1
+    assert "curriculum/modules/M1.2.md: the quiz has 6 questions; it needs at least 12" in (
+        result.output
+    )
 
 
 def test_the_check_command_lists_each_problem_and_fails(runner, content):

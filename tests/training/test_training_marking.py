@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.training.content import Question
-from app.training.marking import mark, placement_stage, quiz_version
+from app.training.marking import mark, placement_stage, quiz_version, review_by_stage
 
 
 def question(answer: int, text: str = "Q") -> Question:
@@ -66,18 +66,40 @@ def test_passed_exactly_when_the_share_right_reaches_the_pass_mark(chosen, pass_
 PLACEMENT = {1: [question(0), question(1)], 2: [question(2)], 3: [question(1), question(1)]}
 
 
-def test_placement_is_the_highest_stage_with_every_question_right():
-    assert placement_stage(PLACEMENT, {1: [0, 1], 2: [2], 3: [1, 0]}) == 2
+def test_placement_is_the_stage_after_the_highest_passed_with_every_stage_below():
+    assert placement_stage(PLACEMENT, {1: [0, 1], 2: [2], 3: [1, 0]}) == 3
+    assert placement_stage(PLACEMENT, {1: [0, 1], 2: [0], 3: [1, 1]}) == 2
+
+
+def test_a_stage_passed_above_a_stage_failed_does_not_count():
+    assert placement_stage(PLACEMENT, {1: [1, 1], 2: [2], 3: [1, 1]}) == 1
+
+
+def test_no_stage_passed_places_at_the_first_stage_and_every_stage_at_the_last():
+    assert placement_stage(PLACEMENT, {1: [1, 1], 2: [0], 3: [0, 0]}) == 1
+    assert placement_stage(PLACEMENT, {}) == 1
     assert placement_stage(PLACEMENT, {1: [0, 1], 2: [2], 3: [1, 1]}) == 3
+    assert placement_stage({}, {}) == 0
 
 
-def test_placement_at_a_stage_does_not_need_the_stages_below():
-    assert placement_stage(PLACEMENT, {1: [1, 1], 2: [0], 3: [1, 1]}) == 3
+def test_placement_answers_are_reviewed_stage_by_stage():
+    answers = [
+        {"stage": 2, "correct": True},
+        {"stage": 1, "correct": True},
+        {"stage": 1, "correct": False},
+    ]
+    review = review_by_stage(answers)
+    assert [(stage, passed, len(group)) for stage, passed, group in review] == [
+        (1, False, 2),
+        (2, True, 1),
+    ]
 
 
-def test_no_stage_all_right_places_nobody():
-    assert placement_stage(PLACEMENT, {1: [1, 1], 2: [0], 3: [0, 0]}) == 0
-    assert placement_stage(PLACEMENT, {}) == 0
+def test_each_marked_answer_keeps_the_question_id():
+    marking = mark([question(0, "one")], [0], 80)
+    assert marking.answers_as_records()[0]["id"] == ""
+    named = Question("Q", ("A", "B"), 1, "Because B.", "M1.1-q01")
+    assert mark([named], [1], 80).answers_as_records()[0]["id"] == "M1.1-q01"
 
 
 def test_the_quiz_version_changes_when_a_question_changes():

@@ -69,4 +69,4 @@ def test_the_list_shows_placement(db, make_user, make_public_body, sign_in):
     db.session.commit()
     row = people_table(sign_in(viewer))
     row = row[row.index("Pat Placed") :].split("</tr>")[0]
-    assert "Stage 3: Practising" in row and "placed at stage 3" in row
+    assert "Stage 2: Informed" in row and "placed at stage 3" in row

@@ -31,13 +31,22 @@ def test_stage_two_opens_only_when_every_stage_one_module_is_passed(curriculum):
     assert passed.working_towards.stage.number == 2
 
 
-def test_placement_counts_as_every_stage_up_to_it_being_done(curriculum):
-    state = progress(curriculum, passed=(), placement_stage=2)
+def test_placement_opens_the_stage_placed_at_and_covers_the_stages_below(curriculum):
+    state = progress(curriculum, passed=(), placement_stage=3)
     assert state.level == 2
-    assert state.quiz_open("M3.1")
+    assert state.quiz_open("M3.1") and state.quiz_open("M1.1")
     assert not state.quiz_open("M4.1")
     assert state.module_state("M1.1").state == PLACED
+    assert state.module_state("M3.1").state == NOT_STARTED
     assert not state.stage_of(1).passed and state.stage_of(1).done
+    assert not state.stage_of(3).done
+    assert state.passed_ids == frozenset()
+
+
+def test_placement_at_the_first_stage_opens_nothing_more(curriculum):
+    placed = progress(curriculum, passed=(), placement_stage=1)
+    assert placed.stages == progress(curriculum, passed=()).stages
+    assert placed.level == 0
 
 
 def test_module_states_show_passed_attempted_and_not_started(curriculum):
@@ -51,7 +60,7 @@ def test_module_states_show_passed_attempted_and_not_started(curriculum):
 def test_the_next_module_is_the_first_in_order_of_the_stage_not_done(curriculum):
     assert progress(curriculum, passed=STAGE_1).next_module.id == "M2.1"
     assert progress(curriculum, passed=STAGE_1 + ("M2.1",)).next_module.id == "M2.2"
-    assert progress(curriculum, passed=(), placement_stage=3).next_module.id == "M4.1"
+    assert progress(curriculum, passed=(), placement_stage=4).next_module.id == "M4.1"
 
 
 def test_the_next_module_waits_for_its_prerequisites(curriculum):
