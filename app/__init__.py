@@ -30,14 +30,21 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     training.init_app(app)
 
+    from .proxies import extension as proxies
+
+    proxies.init_app(app)
+
     from .accounts import views as accounts_views
     from .admin import views as admin_views
     from .api import views as api_views
+    from .attachments import views as attachment_views
     from .checks import views as check_views
     from .main import views as main_views
+    from .messages import views as message_views
     from .notifications import views as notification_views
     from .proposals import section_views
     from .proposals import views as proposal_views
+    from .proxies import views as proxy_views
     from .register import views as register_views
     from .reports import views as report_views
     from .training import views as training_views
@@ -55,6 +62,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(register_views.bp)
     app.register_blueprint(notification_views.bp)
     app.register_blueprint(training_views.bp)
+    app.register_blueprint(message_views.bp)
+    app.register_blueprint(attachment_views.bp)
+    app.register_blueprint(proxy_views.bp)
 
     from . import cli
 

@@ -30,6 +30,7 @@ ENVIRONMENT_KEYS = (
     "SITE_URL",
     "TRUSTED_HOSTS",
     "JOB_QUEUE",
+    "ATTACHMENTS_DIR",
 )
 
 
@@ -45,6 +46,7 @@ def defaults(instance_path: str) -> dict:
         "SITE_URL": "http://127.0.0.1:5000",
         "VALUECASE_ENV": "development",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "ATTACHMENTS_DIR": str(Path(instance_path) / "attachments"),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,

@@ -70,6 +70,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     from .accounts import models  # noqa: F401  (tables)
+    from .attachments import models as attachment_models  # noqa: F401  (with messages')
     from .notifications import models as notification_models  # noqa: F401  (tables)
     from .proposals import models as proposal_models  # noqa: F401  (tables)
     from .training import models as training_models  # noqa: F401  (tables)

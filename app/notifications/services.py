@@ -2,13 +2,17 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import delete, func, select
 
+from ..accounts.local_path import is_local_path
 from ..accounts.models import Role, User, utcnow
 from ..extensions import db
 from ..mail import dispatch, mail_state, queue_mail
-from .models import Notification, OutboxMail
+from .models import EmailChoice, Notification, NotificationPreference, OutboxMail
+
+LINK_LIMIT = 500
 
 Mail = OutboxMail
 """An email is its row in the outbox, written with the change it reports."""
@@ -18,12 +22,24 @@ def notify(users: list[User], proposal_id: int | None, message: str, link: str) 
     """Add an in-app notification and an outbox email for each active person (not committed).
 
     Both commit with the change they report, or vanish with it; ``deliver`` sends the emails.
+    The notification keeps ``link`` so it leads to what it is about. People who chose a daily
+    digest get no email now: ``send_digests`` tells them of it with the rest of the day's.
     """
     mails = []
+    daily = digest_people([user.id for user in users])
     for user in users:
         if not user.active:
             continue
-        db.session.add(Notification(user_id=user.id, proposal_id=proposal_id, message=message))
+        notification = Notification(
+            user_id=user.id,
+            proposal_id=proposal_id,
+            message=message,
+            link=link if link and len(link) <= LINK_LIMIT else None,
+        )
+        db.session.add(notification)
+        if user.id in daily:
+            continue
+        notification.emailed_at = utcnow()
         mails.append(
             queue_mail(
                 user.email,
@@ -89,6 +105,59 @@ def mark_read(user: User) -> None:
     ):
         notification.read_at = utcnow()
     db.session.commit()
+
+
+def open_notification(user: User, notification_id: int) -> Notification | None:
+    """The person's own notification, marked read now; None for anyone else's."""
+    notification = db.session.get(Notification, notification_id)
+    if notification is None or notification.user_id != user.id:
+        return None
+    if notification.read_at is None:
+        notification.read_at = utcnow()
+        db.session.commit()
+    return notification
+
+
+def local_target(notification: Notification) -> str | None:
+    """The path on this site the notification's link leads to, or None when it has none.
+
+    Links are stored as emailed, on SITE_URL; in the app only their path is followed, so
+    opening one never leaves the site whatever SITE_URL or the stored text says.
+    """
+    if not notification.link:
+        return None
+    parts = urlsplit(notification.link)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    target += f"#{parts.fragment}" if parts.fragment else ""
+    return target if is_local_path(target) else None
+
+
+def email_choice(user: User) -> EmailChoice:
+    """How often the person wants email: each time (the default) or once a day."""
+    preference = db.session.get(NotificationPreference, user.id)
+    return preference.email if preference else EmailChoice.EACH
+
+
+def choose_email(user: User, choice: EmailChoice) -> None:
+    """Keep the person's choice of email."""
+    preference = db.session.get(NotificationPreference, user.id)
+    if preference is None:
+        preference = NotificationPreference(user_id=user.id)
+        db.session.add(preference)
+    preference.email = choice
+    preference.updated_at = utcnow()
+    db.session.commit()
+
+
+def digest_people(user_ids: list[int]) -> set[int]:
+    """Those of these people who chose a daily digest."""
+    if not user_ids:
+        return set()
+    query = select(NotificationPreference.user_id).where(
+        NotificationPreference.user_id.in_(user_ids),
+        NotificationPreference.email == EmailChoice.DAILY,
+    )
+    return set(db.session.scalars(query))
 
 
 @dataclass(frozen=True)

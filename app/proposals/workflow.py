@@ -121,3 +121,30 @@ def find_transition(status: Status, action: str, party: Party) -> Transition:
 def available(status: Status, party: Party) -> list[Transition]:
     """The transitions this party may take from this status."""
     return [t for t in TRANSITIONS if t.source == status and t.party == party]
+
+
+def withdraw_refusal(status: Status) -> str | None:
+    """Why a proposer cannot withdraw a submission in this status, or None when they can."""
+    if any(t.action == "withdraw" and t.source == status for t in TRANSITIONS):
+        return None
+    if status == Status.DRAFT:
+        return (
+            "This draft has not been submitted, so there is nothing to withdraw: you can delete it."
+        )
+    if status == Status.WITHDRAWN:
+        return "This submission has already been withdrawn."
+    return (
+        f"This submission has been {status.label.lower()}: a decided submission cannot be "
+        "withdrawn."
+    )
+
+
+def delete_refusal(status: Status, ever_submitted: bool) -> str | None:
+    """Why a draft cannot be deleted, or None when it can: only a never-submitted draft can."""
+    if status == Status.DRAFT and not ever_submitted:
+        return None
+    return (
+        "Only a draft that was never submitted can be deleted. This submission has been sent "
+        "to the public body, so it stays on record"
+        + (": you can withdraw it instead." if withdraw_refusal(status) is None else ".")
+    )

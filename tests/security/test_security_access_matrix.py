@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from app.accounts.models import Role
+from app.attachments import services as attachments
 from app.examples import load_example
 from app.extensions import db
+from app.notifications.models import Notification
 from app.proposals import services
 from app.triage import services as triage
 from app.triage.models import Decision
@@ -87,6 +89,9 @@ ACCESS = {
     "sections.item": Access(only("cso_a")),
     "sections.remove": Access(only("cso_a")),
     "checks.self_check": Access(only("cso_a")),
+    "proxies.index": Access(EVERYONE),
+    "proxies.api_search": Access(EVERYONE),
+    "proxies.choose": Access(only("cso_a")),
     "triage.queue": Access(only("commissioner_x", "commissioner_y")),
     "triage.queue_csv": Access(only("commissioner_x", "commissioner_y")),
     "triage.settings": Access(only("commissioner_x", "commissioner_y")),
@@ -97,13 +102,27 @@ ACCESS = {
     "triage.add_judgement": Access(only("commissioner_x"), target="decided", method="POST"),
     "reports.assessment": Access(only("commissioner_x"), target="decided"),
     "reports.decision_letter": Access(only("commissioner_x"), target="decided"),
+    "proposals.withdraw": Access(only("cso_a")),
+    "proposals.delete_draft": Access(only("cso_a")),
+    "messages.member_thread": Access(only("cso_a"), target="decided"),
+    "messages.commissioner_thread": Access(only("commissioner_x"), target="decided"),
+    "messages.notes": Access(only("commissioner_x"), target="decided"),
+    "attachments.member_list": Access(only("cso_a")),
+    "attachments.commissioner_list": Access(only("commissioner_x"), target="decided"),
+    # the attachment is organisation A's, on its decided submission to body X
+    "attachments.download": Access(only("cso_a", "commissioner_x")),
+    "attachments.delete": Access(only("cso_a")),  # its uploader or a member; refused when decided
+    "notifications.open_one": Access(only("cso_a")),  # the notification is cso_a's
+    "notifications.email_choice": Access(SIGNED_IN, method="POST"),
+    "notifications.read_all": Access(SIGNED_IN, method="POST"),
 }
 DENIED = {401, 403, 404}
 
 
 @pytest.fixture
-def world(make_user, make_organisation, make_public_body):
-    """Organisation A's draft and decided submission to body X, and one person per party."""
+def world(app, make_user, make_organisation, make_public_body, tmp_path, monkeypatch):
+    """Organisation A's draft and decided submission to body X (with an attachment and a
+    notification of A's member about it), and one person per party."""
     org_a, org_b = make_organisation("Org A"), make_organisation("Org B")
     body_x, body_y = make_public_body("Body X"), make_public_body("Body Y")
     people = {
@@ -130,7 +149,15 @@ def world(make_user, make_organisation, make_public_body):
         "",
     )
     assert db.session.scalar(select(Decision.id))
-    return people, {"draft": draft.id, "decided": decided.id}
+    monkeypatch.setitem(app.config, "ATTACHMENTS_DIR", str(tmp_path))
+    attachment = attachments.attach(
+        decided, people["cso_a"], attachments.Upload("letter.pdf", b"%PDF-1.4\n"), str(tmp_path)
+    )
+    notification = db.session.scalar(
+        select(Notification.id).where(Notification.user_id == people["cso_a"].id)
+    )
+    ids = {"draft": draft.id, "decided": decided.id}
+    return people, ids | {"attachment": attachment.id, "notification": notification}
 
 
 def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
@@ -150,6 +177,8 @@ def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
             "attempt_id": 1,
             "stage": 1,
             "mail_id": 1,
+            "attachment_id": ids["attachment"],
+            "notification_id": ids["notification"],
         }[argument]
     with app.test_request_context():
         from flask import url_for
@@ -207,7 +236,14 @@ def test_guessed_ids_find_nothing(client, world, sign_in):
     people, ids = world
     sign_in(people["cso_a"])
     ghost = max(ids.values()) + 1000
-    for url in (f"/proposals/{ghost}", f"/proposals/{ghost}/check", f"/register/{ghost}"):
+    for url in (
+        f"/proposals/{ghost}",
+        f"/proposals/{ghost}/check",
+        f"/register/{ghost}",
+        f"/proposals/{ghost}/messages",
+        f"/attachments/{ghost}",
+        f"/notifications/{ghost}",
+    ):
         assert client.get(url).status_code == 404
     client.post("/sign-out")
     sign_in(people["commissioner_x"])

@@ -1,0 +1,1 @@
+"""Files attached to a submission: letters of support, evidence, accounts."""
