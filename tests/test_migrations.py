@@ -4,6 +4,7 @@ Each test runs on a new SQLite file and, when TEST_DATABASE_URL is set, on a Pos
 database of its own (valuecase_migrations) on the same server, created and dropped here.
 """
 
+import json
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -23,10 +24,13 @@ from app.accounts.passwords import hash_password
 from app.config import normalise_database_url
 from app.examples import load_example
 from app.extensions import db
+from app.proposals.convert import to_current
 from app.proposals.models import Proposal
 from app.proposals.workflow import Status
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+PROPOSAL_1 = Path(__file__).resolve().parent / "proposals" / "fixtures" / "proposal-1"
+TO_PROPOSAL_2 = "64340aaa9cbc"  # the revision that converts stored documents to proposal/2
 PASSWORD = "migrated horse battery"
 DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
@@ -150,6 +154,11 @@ def known_values(ids: dict[str, int]) -> dict[str, dict]:
     }
 
 
+def original(name: str) -> dict:
+    """A proposal/1 example as it was before proposal/2."""
+    return json.loads((PROPOSAL_1 / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def plain_value(table: str, column: sa.Column):
     """A value for a required column this test does not know, from its type."""
     model = db.metadata.tables.get(table)
@@ -220,3 +229,51 @@ def test_upgrade_from_the_previous_revision_keeps_the_data_usable(migrating_app)
     db.session.refresh(proposal)
     assert proposal.draft["vfm"]["economy"] == "Still cheaper after the upgrade."
     assert proposal.revision == 2
+
+
+def test_upgrade_converts_stored_drafts_and_versions_to_proposal_2(migrating_app):
+    before = scripts().get_revision(TO_PROPOSAL_2).down_revision
+    flask_db_upgrade(migrating_app, before)
+    already = to_current(original("propose-parish-green-spaces"))
+    with db.engine.begin() as connection:
+        ids = insert_as_of_previous_revision(connection)
+        schema = sa.MetaData()
+        schema.reflect(connection)
+        proposals, versions = schema.tables["proposal"], schema.tables["proposal_version"]
+        draft = original("challenge-young-carers")  # drafts were proposal/1 then
+        draft["organisation"]["name"] = "Migrated Carers Trust"
+        connection.execute(
+            proposals.update().where(proposals.c.id == ids["proposal"]).values(draft=draft)
+        )
+        second = connection.execute(
+            proposals.insert().values(
+                {**known_values(ids)["proposal"], "title": "Greens", "draft": already}
+            )
+        ).inserted_primary_key[0]
+        for number, name in enumerate(["challenge-young-carers", "propose-hospital-discharge"], 1):
+            connection.execute(
+                versions.insert().values(
+                    proposal_id=ids["proposal"],
+                    number=number,
+                    document=original(name),
+                    submitted_at=datetime.now(UTC),
+                )
+            )
+    flask_db_upgrade(migrating_app, TO_PROPOSAL_2)
+
+    # read through the tables as they are at this revision: later ones may add columns
+    with db.engine.connect() as connection:
+        drafts = dict(connection.execute(sa.select(proposals.c.id, proposals.c.draft)).all())
+        revisions = dict(connection.execute(sa.select(proposals.c.id, proposals.c.revision)).all())
+        documents = connection.execute(
+            sa.select(versions.c.document).order_by(versions.c.number)
+        ).scalars()
+        stored = list(documents)
+    assert drafts[ids["proposal"]] == to_current(draft) and revisions[ids["proposal"]] == 1
+    pbr = drafts[ids["proposal"]]["contract"]["payment_by_results"]
+    assert pbr["measures"][0] == {"description": "school attendance of supported young carers"}
+    assert drafts[second] == already
+    assert stored == [
+        to_current(original("challenge-young-carers")),
+        to_current(original("propose-hospital-discharge")),
+    ]

@@ -1,9 +1,15 @@
-"""JSON API v1: the proposal schema and the check."""
+"""JSON API v1: the proposal schemas and the check."""
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, request
 
 from ..extensions import csrf, limiter
-from ..proposals.document import MAX_DOCUMENT_BYTES, DocumentInvalid, load_document, schema
+from ..proposals.document import (
+    MAX_DOCUMENT_BYTES,
+    VERSIONS,
+    DocumentInvalid,
+    load_document,
+    schema,
+)
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 ARITHMETIC_FAILED = (
@@ -18,10 +24,14 @@ def ping():
     return {"ok": True}
 
 
-@bp.get("/schema/proposal")
-def proposal_schema():
-    """The JSON Schema of the proposal document (format proposal/1)."""
-    response = jsonify(schema())
+@bp.get("/schema/proposal", defaults={"number": 2})
+@bp.get("/schema/proposal/<int:number>")
+def proposal_schema(number: int):
+    """The JSON Schema of the proposal document: proposal/2, or that of the format version
+    numbered (1 is still read, and converted to 2)."""
+    if number not in VERSIONS:
+        abort(404)
+    response = jsonify(schema(number))
     response.mimetype = "application/schema+json"
     return response
 
@@ -30,8 +40,9 @@ def proposal_schema():
 @csrf.exempt
 @limiter.limit(lambda: current_app.config["RATELIMIT_CHECK"])
 def check():
-    """Check a proposal document: the check report, or 422 with every error (or with why its
-    arithmetic cannot be done, which no document the schema accepts should ever meet)."""
+    """Check a proposal document (proposal/2, or proposal/1 converted on reading): the check
+    report, or 422 with every error (or with why its arithmetic cannot be done, which no
+    document the schema accepts should ever meet)."""
     raw = request.get_data(cache=False)
     if len(raw) > MAX_DOCUMENT_BYTES:
         return {"errors": [{"path": "", "message": "The document is larger than 1 MB."}]}, 413

@@ -14,7 +14,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from app.checks.rule import AREAS, SEVERITIES
+from app.checks.catalogue import AREA_NAMES, AREAS, SEVERITIES
 from app.checks.rulebook import Rulebook
 from app.checks.vocabulary import vocabulary_table
 from app.proposals.document import DocumentInvalid, load_document
@@ -49,7 +49,8 @@ def list_rules() -> None:
     """One line per rule: id, severity, modules and path."""
     for rule in current_rulebook().rules:
         modules = ",".join(rule.modules)
-        click.echo(f"{rule.id:<50} {rule.severity:<8} {modules:<12} {rule.path}")
+        severity = "/".join(dict.fromkeys(rule.severities.values()))
+        click.echo(f"{rule.id:<50} {severity:<14} {modules:<12} {rule.path}")
 
 
 @rules_cli.command("vocabulary")
@@ -63,7 +64,8 @@ def print_vocabulary() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @with_appcontext
 def check_command(file: Path, as_json: bool) -> None:
-    """Check a proposal document FILE and print its report (exit 2 if it is invalid)."""
+    """Check a proposal document FILE (proposal/1 or proposal/2) and print its report (exit 2
+    if it is invalid, listing every error at the file's own paths)."""
     try:
         document = load_document(file.read_bytes())
     except DocumentInvalid as invalid:
@@ -87,10 +89,22 @@ def render_text(report: dict) -> str:
     lines = [f"Tier: {report['tier']}", "", "Areas:"]
     for area in AREAS:
         summary = report["areas"][area]
-        lines.append(f"  {area:<16} {summary['status']:<5} score {summary['score']}")
+        lines.append(f"  {AREA_NAMES[area]:<30} {summary['status']:<5} score {summary['score']}")
+    risk = report.get("risk")
+    if risk:
+        reasons = "; ".join(risk["reasons"]) or "nothing in it raises the risk"
+        lines += ["", f"Risk: stated {risk['stated']}, shown by the document {risk['derived']}"]
+        lines.append(f"  {reasons}")
+    flags = report.get("flags") or {}
+    if flags.get("self_declared"):
+        fields = ", ".join(flag["path"] for flag in flags["self_declared"])
+        lines.append(f"Self-declared, not evidenced: {fields}")
+    if flags.get("transparency_gap"):
+        lines.append("Transparency gap: the commissioner withheld today's cost")
     for area in AREAS:
         found = [f for f in report["findings"] if f["area"] == area]
-        lines += ["", f"{area} ({len(found)} finding{'s' if len(found) != 1 else ''})"]
+        count = f"{len(found)} finding{'s' if len(found) != 1 else ''}"
+        lines += ["", f"{AREA_NAMES[area]} ({count})"]
         for severity in SEVERITIES:
             for finding in (f for f in found if f["severity"] == severity):
                 lines.append(f"  [{severity}] {finding['rule']}  at {finding['path']}")

@@ -1,4 +1,8 @@
-"""Example proposal documents (format proposal/1), used for the demo data, tests and benchmarks."""
+"""Example proposal documents (format proposal/2), used for the demo data, tests and benchmarks.
+
+The proposal/1 originals they were written from are kept, for the tests that prove that
+format is still read, in tests/proposals/fixtures/proposal-1.
+"""
 
 import json
 from pathlib import Path

@@ -1,4 +1,8 @@
-"""Commands: import-proposal FILE [--org NAME] and export-proposal ID."""
+"""Commands: import-proposal FILE [--org NAME] and export-proposal ID.
+
+A file in proposal/1 or proposal/2 is imported; a proposal/1 file becomes a proposal/2 draft.
+Exports are proposal/2, as every stored draft and version is.
+"""
 
 import json
 from pathlib import Path
@@ -42,7 +46,8 @@ def _public_body(name: str | None) -> PublicBody:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--org", "org", default=None, help="The organisation it belongs to.")
 def import_proposal(file: Path, org: str | None) -> None:
-    """Import FILE as a draft; prints every error, or the new proposal's id last."""
+    """Import FILE (proposal/1 or proposal/2) as a draft; prints every error, or the new
+    proposal's id last."""
     if file.stat().st_size > MAX_DOCUMENT_BYTES:
         raise click.ClickException(f"{file} is larger than 1 MB")
     raw = file.read_bytes()
@@ -65,7 +70,7 @@ def import_proposal(file: Path, org: str | None) -> None:
 @click.argument("proposal_id", type=int)
 @click.option("--version", "number", type=int, default=None, help="A submitted version.")
 def export_proposal(proposal_id: int, number: int | None) -> None:
-    """Print a proposal's draft (or a submitted version) as JSON."""
+    """Print a proposal's draft (or a submitted version) as JSON, in proposal/2."""
     proposal = db.session.get(Proposal, proposal_id)
     if proposal is None:
         raise click.ClickException(f"no proposal with id {proposal_id}")

@@ -1,18 +1,23 @@
-"""The proposal document (format proposal/1): parsing, validation and comparison.
+"""The proposal document (format proposal/2): parsing, validation and comparison.
 
-The JSON Schema in ``schema/proposal-1.schema.json`` states the shape of the document. This
-module adds what a schema cannot say (unique ids, references to stakeholders, finite numbers,
+The JSON Schema in ``schema/proposal-2.schema.json`` states the shape of the document. This
+module adds what a schema cannot say (unique ids, references between sections, finite numbers,
 text that can be stored) and turns every problem into a :class:`DocumentError` whose message
 names the field in plain English. Validation never raises on JSON-shaped input: it returns
 errors. At most ``MAX_ERRORS`` errors are listed, so a hostile document cannot make a huge
 report. Unknown fields are refused at every level, including the top level, so that a
 misspelt field name is reported rather than silently ignored.
+
+Documents in the earlier format, proposal/1 (``schema/proposal-1.schema.json``), are still
+read: :func:`load_document` and :func:`convert_and_validate` first validate one against its own
+schema, so that its errors name the fields its author wrote, then convert it
+(:mod:`.convert`) and validate the result as proposal/2. :func:`validate_document` judges a
+document as proposal/2 only: drafts and versions are stored in proposal/2.
 """
 
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 import math
 import re
@@ -22,25 +27,24 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator
 
 from ..names import hidden_characters
 from .conformance import Check, compile_schema, nesting_depth
+from .convert import CURRENT, PREVIOUS, format_of, original_parts, to_current
 from .parsing import MAX_DEPTH, MAX_DOCUMENT_BYTES, parse_document, read_document
 from .references import reference_errors
 from .wording import (
     BAD_CHARACTER,
+    LONGEST_KEY,
     DocumentError,
     DocumentInvalid,
-    bad_id,
-    describe,
     error_at,
     field_name,
-    number_text,
     pointer,
     quote,
-    truncate,
-    type_names,
+    schema_error_messages,
+    too_many,
 )
 
 __all__ = [
@@ -49,8 +53,10 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_DOCUMENT_BYTES",
     "MAX_ERRORS",
+    "VERSIONS",
     "DocumentError",
     "DocumentInvalid",
+    "convert_and_validate",
     "documents_equal",
     "empty_document",
     "load_document",
@@ -61,43 +67,57 @@ __all__ = [
 ]
 
 MAX_ERRORS = 500
-FORMAT = "proposal/1"
+FORMAT = CURRENT
+VERSIONS = (1, 2)
+"""The format versions read: proposal/1 (converted on reading) and proposal/2."""
 KINDS = ("challenge", "propose")
 
-_SCHEMA_PATH = Path(__file__).parent / "schema" / "proposal-1.schema.json"
-_MONEY_MAX = 1e12
-_LONGEST_KEY = 100
+_SCHEMA_DIR = Path(__file__).parent / "schema"
+_LATEST = 2
 _INDEX = re.compile(r"[0-9]{1,18}")
 _ROOT = object()
 
 
-def schema() -> dict:
-    """The proposal/1 JSON Schema (draft 2020-12): a copy of the one loaded once."""
-    return copy.deepcopy(_loaded_schema())
+def schema(version: int = _LATEST) -> dict:
+    """The JSON Schema (draft 2020-12) of proposal/2, or of another version: a copy."""
+    return copy.deepcopy(_loaded_schema(version))
 
 
 @cache
-def _loaded_schema() -> dict:
-    return json.loads(_SCHEMA_PATH.read_text(encoding="utf-8"))
+def _loaded_schema(version: int = _LATEST) -> dict:
+    if version not in VERSIONS:
+        raise ValueError(f"no proposal format version {version}")
+    path = _SCHEMA_DIR / f"proposal-{version}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(_loaded_schema())
+def _validator(version: int = _LATEST) -> Draft202012Validator:
+    return Draft202012Validator(_loaded_schema(version))
 
 
 @cache
-def _conforms() -> Check:
-    return compile_schema(_loaded_schema())
+def _conforms(version: int = _LATEST) -> Check:
+    return compile_schema(_loaded_schema(version))
 
 
 @cache
-def _conforms_within_depth() -> Check:
+def _conforms_within_depth(version: int = _LATEST) -> Check:
     """The schema check, when the schema itself keeps nesting within MAX_DEPTH."""
-    depth = nesting_depth(_loaded_schema())
+    depth = nesting_depth(_loaded_schema(version))
     if depth is None or depth > MAX_DEPTH:
         return lambda _document: False
-    return _conforms()
+    return _conforms(version)
+
+
+def _conforms_as_marked(document: Any) -> bool:
+    """The schema check of the version the document says it is in."""
+    return _conforms_within_depth(_version_of(document))(document)
+
+
+def _version_of(document: Any) -> int:
+    """1 for a document marked proposal/1; 2 for anything else (judged as proposal/2)."""
+    return 1 if format_of(document) == PREVIOUS else _LATEST
 
 
 # Validation ----------------------------------------------------------------------------
@@ -106,7 +126,7 @@ def _conforms_within_depth() -> Check:
 def validate_document(
     document: Any, *, storable: bool = False, conforms: bool = False
 ) -> list[DocumentError]:
-    """Every error in a document at once, sorted by path; an empty list when it is valid.
+    """Every error in a proposal/2 document at once, sorted by path; empty when it is valid.
 
     ``storable`` and ``conforms`` pass on what ``read_document`` has just shown (every value
     storable; the schema certainly met), so that neither is worked out twice.
@@ -115,19 +135,60 @@ def validate_document(
     limit are examined further, so an oversized list costs no more than a full one. Past
     MAX_ERRORS errors, the first MAX_ERRORS are followed by one more, at path "", saying so.
     """
+    return _validate(document, _LATEST, storable=storable, conforms=conforms)
+
+
+def convert_and_validate(
+    document: Any, *, storable: bool = False, conforms: bool = False
+) -> tuple[Any, list[DocumentError]]:
+    """A document of either format as proposal/2, with every error in it (none when valid).
+
+    A proposal/1 document is validated as proposal/1 first, so that its errors name the fields
+    its author wrote; a valid one is converted and validated as proposal/2, and any error
+    found then is named where it came from in the original. With errors, the document comes
+    back as it was given. ``conforms`` is what the schema of the document's own format said.
+    """
+    if _version_of(document) == _LATEST:
+        return document, _validate(document, _LATEST, storable=storable, conforms=conforms)
+    errors = _validate(document, 1, storable=storable, conforms=conforms)
+    if errors:
+        return document, errors
+    current = to_current(document)
+    errors = _validate(current, _LATEST, storable=storable)
+    return (document, [_as_original(error) for error in errors]) if errors else (current, [])
+
+
+def _as_original(error: DocumentError) -> DocumentError:
+    """An error in a converted document, named at its place in the proposal/1 original."""
+    parts = [int(part) if _INDEX.fullmatch(part) else part for part in _steps(error.path)]
+    original = original_parts(parts)
+    if original == parts:
+        return error
+    problem = error.message.removeprefix(f"{field_name(parts)}: ")
+    return error_at(original, problem)
+
+
+def _steps(path: str) -> list[str]:
+    return [step.replace("~1", "/").replace("~0", "~") for step in path.split("/")[1:]]
+
+
+def _validate(
+    document: Any, version: int, *, storable: bool = False, conforms: bool = False
+) -> list[DocumentError]:
+    """Every error in a document judged as the given format version; see validate_document."""
     overlong: list[DocumentError] = []
     # A document that certainly conforms has no list to trim and no schema error to find.
-    conforms = conforms or _conforms()(document)
+    conforms = conforms or _conforms(version)(document)
     if not conforms:
-        document = _trim(document, _loaded_schema(), [], overlong)
+        document = _trim(document, _loaded_schema(version), [], overlong)
     value_errors = [] if storable or _clean(document, 0) else list(_value_errors(document))
     value_paths = {error.path for error in value_errors}
     found: dict[tuple[str, str], DocumentError] = {}
     every = chain(
         overlong,
-        () if conforms else _schema_errors(document, value_paths),
+        () if conforms else _schema_errors(document, version, value_paths),
         value_errors,
-        reference_errors(document),
+        reference_errors(document, extended=version >= _LATEST),
         _name_errors(document),
     )
     for error in every:
@@ -144,12 +205,15 @@ def validate_document(
 
 
 def load_document(raw: bytes | str) -> dict:
-    """Parse and validate JSON text; raise DocumentInvalid listing every error."""
-    document, storable, conforms = read_document(raw, _conforms_within_depth())
-    errors = validate_document(document, storable=storable, conforms=conforms)
+    """Parse and validate JSON text of either format; the document as proposal/2.
+
+    Raises DocumentInvalid listing every error (for a proposal/1 document, at its own paths).
+    """
+    document, storable, conforms = read_document(raw, _conforms_as_marked)
+    current, errors = convert_and_validate(document, storable=storable, conforms=conforms)
     if errors:
         raise DocumentInvalid(errors)
-    return document
+    return current
 
 
 def _trim(value: Any, sub: dict, parts: list, overlong: list[DocumentError]) -> Any:
@@ -157,7 +221,7 @@ def _trim(value: Any, sub: dict, parts: list, overlong: list[DocumentError]) -> 
     if isinstance(value, list) and isinstance(sub.get("items"), dict):
         limit = sub.get("maxItems", len(value))
         if len(value) > limit:
-            overlong.append(error_at(parts, _too_many(value, limit)))
+            overlong.append(error_at(parts, too_many(value, limit)))
         items = sub["items"]
         return [_trim(item, items, [*parts, i], overlong) for i, item in enumerate(value[:limit])]
     if isinstance(value, dict) and "properties" in sub:
@@ -174,10 +238,10 @@ def _path_key(path: str) -> tuple:
     return tuple((0, int(part), "") if _INDEX.fullmatch(part) else (1, 0, part) for part in parts)
 
 
-def _schema_errors(document: Any, skip: set[str]) -> Iterator[DocumentError]:
+def _schema_errors(document: Any, version: int, skip: set[str]) -> Iterator[DocumentError]:
     typed: set[str] = set()
     raw_errors = []
-    for count, error in enumerate(_validator().iter_errors(document)):
+    for count, error in enumerate(_validator(version).iter_errors(document)):
         if count >= MAX_ERRORS * 2:
             break
         raw_errors.append(error)
@@ -187,96 +251,7 @@ def _schema_errors(document: Any, skip: set[str]) -> Iterator[DocumentError]:
         path = pointer(error.absolute_path)
         if path in skip or (path in typed and error.validator != "type"):
             continue
-        yield from _describe_error(error)
-
-
-def _describe_error(error: ValidationError) -> Iterator[DocumentError]:
-    parts = list(error.absolute_path)
-    kind, instance, rule = error.validator, error.instance, error.validator_value
-    if kind == "required" and isinstance(instance, dict):
-        for key in rule:
-            if key not in instance:
-                yield error_at([*parts, key], "missing (this field is required)")
-    elif kind == "additionalProperties" and isinstance(instance, dict):
-        allowed = list(error.schema.get("properties", {}))
-        for key in instance:
-            if key not in allowed:
-                yield _unknown_field(parts, key, allowed)
-    else:
-        yield error_at(parts, _problem(error))
-
-
-def _unknown_field(parts: list, key: Any, allowed: list[str]) -> DocumentError:
-    where = f"in {field_name(parts)}" if parts else "at the top level"
-    hint = difflib.get_close_matches(str(key)[:100], allowed, n=1)
-    guess = f'did you mean "{hint[0]}"? ' if hint else ""
-    text = f"unknown field; {guess}the fields allowed {where} are: {', '.join(allowed)}"
-    if isinstance(key, str) and len(key) <= _LONGEST_KEY and not BAD_CHARACTER.search(key):
-        return error_at([*parts, key], text)
-    return error_at(parts, f"{quote(str(key))} is an {text}")
-
-
-def _problem(error: ValidationError) -> str:
-    """What is wrong with one value, for the validators the schema uses."""
-    kind, instance, rule, sub = error.validator, error.instance, error.validator_value, error.schema
-    if kind == "enum" or (kind == "type" and "enum" in sub):
-        choices = sub["enum"]
-        named = ", ".join(str(value) for value in choices if value is not None)
-        tail = " (or null when not known)" if None in choices else ""
-        return f"{describe(instance)} is not allowed; use one of: {named}{tail}"
-    if kind == "type":
-        return f"expected {type_names(rule)}, got {describe(instance)}"
-    if kind == "const":
-        return f'{describe(instance)} is not recognised; this must be "{rule}"'
-    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return _bound_problem(kind, instance, rule, sub)
-    if kind in ("maxLength", "minLength") and isinstance(instance, str):
-        bound = "at most" if kind == "maxLength" else "at least"
-        return f"the text is {len(instance):,} characters long; {bound} {rule:,} are allowed"
-    if kind == "pattern":
-        return bad_id(instance) if rule.startswith("^[a-z0-9]") else "has the wrong form"
-    if kind == "maxItems" and isinstance(instance, list):
-        return _too_many(instance, rule)
-    if kind == "uniqueItems":
-        return f"{describe(_first_repeat(instance))} is listed more than once"
-    return truncate(error.message, 200)
-
-
-def _bound_problem(kind: str, instance: Any, rule: float, sub: dict) -> str:
-    relation = {
-        "minimum": "is less than",
-        "maximum": "is more than",
-        "exclusiveMinimum": "must be more than",
-        "exclusiveMaximum": "must be less than",
-    }[kind]
-    if sub.get("minimum") == 0 and sub.get("maximum") == 1:
-        hint = "shares and rates are fractions from 0 to 1, so 25% is 0.25"
-    elif sub.get("maximum") == _MONEY_MAX:
-        hint = f"money is in pounds, from 0 to {number_text(_MONEY_MAX)}"
-    else:
-        hint = f"allowed: {_range(sub)}"
-    return f"{describe(instance)} {relation} {number_text(rule)} ({hint})"
-
-
-def _range(sub: dict) -> str:
-    if "exclusiveMinimum" in sub:
-        low = f"more than {number_text(sub['exclusiveMinimum'])}"
-        return low + (f" and at most {number_text(sub['maximum'])}" if "maximum" in sub else "")
-    low = f"from {number_text(sub.get('minimum', 0))}"
-    return low + (f" to {number_text(sub['maximum'])}" if "maximum" in sub else " upwards")
-
-
-def _too_many(items: list, limit: int) -> str:
-    return f"the list has {len(items):,} items; at most {limit:,} are allowed"
-
-
-def _first_repeat(items: Any) -> Any:
-    seen: list = []
-    for item in items if isinstance(items, list) else []:
-        if any(item == other and type(item) is type(other) for other in seen):
-            return item
-        seen.append(item)
-    return None
+        yield from schema_error_messages(error)
 
 
 # Checks the schema cannot express ------------------------------------------------------
@@ -299,7 +274,7 @@ def _value_errors(document: Any) -> Iterator[DocumentError]:
             parts = above if key is _ROOT else [*above, key]
             # A key this long is an unknown field, already reported: its contents are not.
             stack.extend(
-                (child, parts, name) for name, child in value.items() if len(name) <= _LONGEST_KEY
+                (child, parts, name) for name, child in value.items() if len(name) <= LONGEST_KEY
             )
         elif isinstance(value, list):
             parts = above if key is _ROOT else [*above, key]
@@ -359,7 +334,9 @@ def _value_problem(value: Any, depth: int) -> str | None:
 
 
 def empty_document(kind: str, title: str, organisation_name: str, commissioner: str) -> dict:
-    """A minimal draft with every top-level section present; valid when the arguments are."""
+    """A minimal proposal/2 draft with every top-level section present; valid when the
+    arguments are. The sections only a challenge has are null for a proposal."""
+    challenge = kind == "challenge"
     return {
         "format": FORMAT,
         "kind": kind,
@@ -369,17 +346,20 @@ def empty_document(kind: str, title: str, organisation_name: str, commissioner: 
         "organisation": {"name": organisation_name},
         "service": {"public_bodies": []},
         "contract": {},
-        "need": {"objectives": [], "objectives_set_with": [], "options": []},
+        "expression_of_interest": {"consortium": []} if challenge else None,
+        "need": {"evidence_ids": [], "objectives": [], "objectives_set_with": [], "options": []},
+        "evidence": [],
         "stakeholders": [],
         "outcomes": [],
         "inputs": [],
         "savings": [],
         "vfm": {},
         "monitoring": {"indicators": []},
-        "decommissioning": {"stakeholders_affected": []} if kind == "challenge" else None,
-        "equalities": {"groups_considered": []},
+        "decommissioning": {"stakeholders_affected": []} if challenge else None,
+        "equalities": {"groups_considered": [], "characteristics": []},
         "judgements": [],
         "discount_rate": None,
+        "discount_rate_reason": None,
         "first_year_discounted": None,
     }
 

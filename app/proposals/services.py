@@ -58,6 +58,8 @@ class Save:
 
     A repeating section's page names its item by id (None adds one) and carries the item's
     fingerprint as the page showed it, so only a change to that item makes the save stale.
+    `names` are the inputs of the page saved, for a section asked over several pages: the
+    typed text kept for those inputs is replaced, and that kept for the other pages stays.
     """
 
     section: Section
@@ -66,6 +68,7 @@ class Save:
     base_revision: int
     item_id: str | None = None
     item_version: str = ""
+    names: tuple[str, ...] = ()
 
 
 def organisation_proposals(organisation_id: int) -> list[Proposal]:
@@ -98,6 +101,11 @@ def new_proposal(
     )
     db.session.add(proposal)
     return proposal
+
+
+def public_body_names() -> list[str]:
+    """The names of the public bodies on the platform, as the document records them."""
+    return list(db.session.scalars(select(PublicBody.name).order_by(PublicBody.name)))
 
 
 def start(user: User, kind: str, body: PublicBody, title: str) -> Proposal:
@@ -181,15 +189,15 @@ def save(proposal: Proposal, user: User, page: Save, force: bool = False) -> str
             keep_typed(proposal, user, page)
         raise StaleDraft(stale, proposal.revision)
     typed = dict(proposal.typed or {})
-    typed.pop(typed_key(user, section, page.item_id), None)
+    kept = _other_pages_input(typed.pop(typed_key(user, section, page.item_id), None), page)
     item_id = page.item_id
     if section.repeating and item_id is None:
         # an item that holds only input still to correct is added, so the input has a home
         article = "an" if section.item_name[0] in "aeiou" else "a"
         changed = changed or ([f"added {article} {section.item_name}"] if page.typed else [])
         item_id = _add_side_id(typed, section, document) if changed else None
-    if page.typed:
-        typed[typed_key(user, section, item_id)] = page.typed
+    if kept | page.typed:
+        typed[typed_key(user, section, item_id)] = kept | page.typed
     proposal.typed = typed
     if changed:
         _record(proposal, user, section, document, changed)
@@ -210,9 +218,17 @@ def _add_side_id(typed: dict, section: Section, document: dict) -> str:
 def keep_typed(proposal: Proposal, user: User, page: Save) -> None:
     """Keep what was typed on a page without changing the document."""
     typed = dict(proposal.typed or {})
-    typed[typed_key(user, page.section, page.item_id)] = page.typed
+    key = typed_key(user, page.section, page.item_id)
+    typed[key] = _other_pages_input(typed.get(key), page) | page.typed
     proposal.typed = typed
     _commit()
+
+
+def _other_pages_input(kept: Any, page: Save) -> dict:
+    """The typed text kept for the item's (or section's) other pages than the one saved."""
+    if not isinstance(kept, dict) or not page.names:
+        return {}
+    return {name: value for name, value in kept.items() if name not in page.names}
 
 
 def _record(
@@ -341,7 +357,8 @@ def submit(
 def import_document(
     raw: bytes | str, organisation: Organisation, body: PublicBody, user: User | None
 ) -> Proposal:
-    """Create a draft from a JSON document; DocumentInvalid lists every error."""
+    """Create a draft from a JSON document in proposal/2, or in proposal/1 (converted to
+    proposal/2); DocumentInvalid lists every error, at the document's own paths."""
     document = load_document(raw)
     document["commissioner"] = document.get("commissioner") or body.name
     proposal = new_proposal(organisation, body, document, user)

@@ -1,4 +1,5 @@
-"""The CSO side: submissions list, start, task list, check answers, submit, import, export."""
+"""The CSO side: submissions list, start, task list, check answers, submit, import, export,
+withdraw and delete."""
 
 import json
 
@@ -14,19 +15,26 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovSubmitInput
 from sqlalchemy import select
+from wtforms import SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length
 
 from ..accounts.access import role_required
 from ..accounts.models import PublicBody, Role
+from ..attachments.services import attachments_of
 from ..extensions import db
 from ..links import external_url
+from ..triage.forms import one_newline
 from ..value.impact_map import value_view
-from . import answers, services
+from . import answers, lifecycle, services
 from .access import member_proposal
 from .document import MAX_DOCUMENT_BYTES, DocumentInvalid, validate_document
 from .forms import ImportForm, StartForm, SubmitForm, revision_of
 from .models import Proposal
 from .presenting import change_lines, linked_errors, present_document, task_list
+from .workflow import TransitionRefused, delete_refusal, withdraw_refusal
 
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
@@ -183,3 +191,93 @@ def export_json(proposal: Proposal):
         mimetype="application/json",
         headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
     )
+
+
+class WithdrawForm(FlaskForm):
+    """Withdraw a submission, saying why."""
+
+    reason = TextAreaField(
+        "Why are you withdrawing this submission?",
+        widget=GovCharacterCount(),
+        filters=[one_newline],
+        description="The public body's commissioners are told, and the reason is kept on record.",
+        validators=[
+            DataRequired(message="Enter why you are withdrawing this submission"),
+            Length(max=5000, message="Reason for withdrawing: use 5,000 characters or fewer"),
+        ],
+    )
+    submit = SubmitField("Withdraw this submission", widget=GovSubmitInput())
+
+
+class DeleteDraftForm(FlaskForm):
+    """Confirm that a draft goes."""
+
+    submit = SubmitField("Yes, delete this draft", widget=GovSubmitInput())
+
+
+@bp.app_template_global()
+def proposer_may(proposal: Proposal, action: str) -> bool:
+    """Whether the proposal's page offers a member this step: withdraw or delete."""
+    if action == "withdraw":
+        return withdraw_refusal(proposal.status) is None
+    return delete_refusal(proposal.status, bool(proposal.versions)) is None
+
+
+@bp.route("/<int:proposal_id>/withdraw", methods=["GET", "POST"])
+@member_proposal()
+def withdraw(proposal: Proposal):
+    """Withdraw a submission before its decision, with a reason the commissioners are told."""
+    refusal = withdraw_refusal(proposal.status)
+    if refusal:
+        flash(refusal, "info")
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        link = external_url("triage.review", proposal_id=proposal.id)
+        try:
+            lifecycle.withdraw(proposal, current_user, form.reason.data, current_app.config, link)
+        except TransitionRefused as refused:
+            flash(str(refused), "info")
+        else:
+            flash(
+                f"You withdrew this submission. {proposal.public_body.name} has been told.",
+                "success",
+            )
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    return render_template("proposals/withdraw.html", proposal=proposal, form=form)
+
+
+@bp.route("/<int:proposal_id>/delete", methods=["GET", "POST"])
+@member_proposal()
+def delete_draft(proposal: Proposal):
+    """Confirm, then delete a draft that was never submitted."""
+    refusal = delete_refusal(proposal.status, bool(proposal.versions))
+    if refusal:
+        flash(refusal, "info")
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    form = DeleteDraftForm()
+    if form.validate_on_submit():
+        title = proposal.title
+        try:
+            lifecycle.delete_draft(proposal, current_app.config["ATTACHMENTS_DIR"])
+        except TransitionRefused as refused:
+            flash(str(refused), "info")
+            return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+        flash(f"Deleted the draft '{title}'.", "success")
+        return redirect(url_for("proposals.index"))
+    return render_template(
+        "proposals/delete.html",
+        proposal=proposal,
+        form=form,
+        attachments=attachments_of(proposal),
+    )
+
+
+@bp.get("/<int:proposal_id>/decision-letter.pdf")
+@member_proposal()
+def decision_letter(proposal: Proposal):
+    """The decision letter, for the organisation's members; 404 until the decision is made."""
+    # the letter is rendered where the commissioners' copy is, so both read the same
+    from ..reports.views import decision_letter_response
+
+    return decision_letter_response(proposal)

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from jsonschema import ValidationError
+
+from .convert import CURRENT, PBR, PREVIOUS, RENAMED
 
 IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$-]{0,59}")
 BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 QUOTE_LIMIT = 60
+LONGEST_KEY = 100
+"""A field name longer than this is an unknown field not worth repeating in a path."""
+_MONEY_MAX = 1e12
+_PATTERN_PROBLEMS = {
+    "^https?://": "must be a web address starting with http:// or https://",
+}
 
 
 @dataclass(frozen=True)
@@ -117,3 +129,114 @@ def bad_id(value: Any) -> str:
         f"{describe(value)} is not a valid id; use 1 to 64 lower-case letters, digits and "
         'hyphens, starting with a letter or digit (for example "young-carers")'
     )
+
+
+# What a schema error means -------------------------------------------------------------
+
+
+def schema_error_messages(error: ValidationError) -> Iterator[DocumentError]:
+    """The errors, in plain English, that one jsonschema error stands for."""
+    parts = list(error.absolute_path)
+    kind, instance, rule = error.validator, error.instance, error.validator_value
+    if kind == "required" and isinstance(instance, dict):
+        for key in rule:
+            if key not in instance:
+                yield error_at([*parts, key], "missing (this field is required)")
+    elif kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(error.schema.get("properties", {}))
+        for key in instance:
+            if key not in allowed:
+                yield _unknown_field(parts, key, allowed)
+    else:
+        yield error_at(parts, _problem(error))
+
+
+def _unknown_field(parts: list, key: Any, allowed: list[str]) -> DocumentError:
+    where = f"in {field_name(parts)}" if parts else "at the top level"
+    renamed = RENAMED.get(key) if tuple(parts) == PBR else None
+    if renamed in allowed:
+        guess = f'"{key}" of {PREVIOUS} is "{renamed}" in {CURRENT}; '
+    else:
+        hint = difflib.get_close_matches(str(key)[:100], allowed, n=1)
+        guess = f'did you mean "{hint[0]}"? ' if hint else ""
+    text = f"unknown field; {guess}the fields allowed {where} are: {', '.join(allowed)}"
+    if isinstance(key, str) and len(key) <= LONGEST_KEY and not BAD_CHARACTER.search(key):
+        return error_at([*parts, key], text)
+    return error_at(parts, f"{quote(str(key))} is an {text}")
+
+
+def _problem(error: ValidationError) -> str:
+    """What is wrong with one value, for the validators the schema uses."""
+    kind, instance, rule, sub = error.validator, error.instance, error.validator_value, error.schema
+    if kind == "enum" or (kind == "type" and "enum" in sub):
+        choices = sub["enum"]
+        named = ", ".join(str(value) for value in choices if value is not None)
+        tail = " (or null when not known)" if None in choices else ""
+        return f"{describe(instance)} is not allowed; use one of: {named}{tail}"
+    if kind == "type":
+        return f"expected {type_names(rule)}, got {describe(instance)}"
+    if kind == "const" and list(error.absolute_path) == ["format"]:
+        return (
+            f'{describe(instance)} is not recognised; this must be "{rule}" (a document in '
+            f'"{PREVIOUS}" is converted to "{CURRENT}" when it is imported or checked)'
+        )
+    if kind == "const":
+        return f'{describe(instance)} is not recognised; this must be "{rule}"'
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return _bound_problem(kind, instance, rule, sub)
+    if kind in ("maxLength", "minLength") and isinstance(instance, str):
+        bound = "at most" if kind == "maxLength" else "at least"
+        return f"the text is {len(instance):,} characters long; {bound} {rule:,} are allowed"
+    if kind == "pattern":
+        return _pattern_problem(instance, rule)
+    if kind == "maxItems" and isinstance(instance, list):
+        return too_many(instance, rule)
+    if kind == "uniqueItems":
+        return f"{describe(_first_repeat(instance))} is listed more than once"
+    return truncate(error.message, 200)
+
+
+def _pattern_problem(instance: Any, rule: str) -> str:
+    if rule.startswith("^[a-z0-9]"):
+        return bad_id(instance)
+    found = next((text for start, text in _PATTERN_PROBLEMS.items() if rule.startswith(start)), "")
+    return f"{describe(instance)} {found}" if found else "has the wrong form"
+
+
+def _bound_problem(kind: str, instance: Any, rule: float, sub: dict) -> str:
+    relation = {
+        "minimum": "is less than",
+        "maximum": "is more than",
+        "exclusiveMinimum": "must be more than",
+        "exclusiveMaximum": "must be less than",
+    }[kind]
+    if sub.get("minimum") == 0 and sub.get("maximum") == 1:
+        hint = "shares and rates are fractions from 0 to 1, so 25% is 0.25"
+    elif sub.get("maximum") == _MONEY_MAX:
+        low = number_text(sub.get("minimum", 0))
+        hint = f"money is in pounds, from {low} to {number_text(_MONEY_MAX)}"
+    else:
+        hint = f"allowed: {_range(sub)}"
+    return f"{describe(instance)} {relation} {number_text(rule)} ({hint})"
+
+
+def _range(sub: dict) -> str:
+    if "exclusiveMinimum" in sub:
+        low = f"more than {number_text(sub['exclusiveMinimum'])}"
+        return low + (f" and at most {number_text(sub['maximum'])}" if "maximum" in sub else "")
+    low = f"from {number_text(sub.get('minimum', 0))}"
+    return low + (f" to {number_text(sub['maximum'])}" if "maximum" in sub else " upwards")
+
+
+def too_many(items: list, limit: int) -> str:
+    """Why a list is too long."""
+    return f"the list has {len(items):,} items; at most {limit:,} are allowed"
+
+
+def _first_repeat(items: Any) -> Any:
+    seen: list = []
+    for item in items if isinstance(items, list) else []:
+        if any(item == other and type(item) is type(other) for other in seen):
+            return item
+        seen.append(item)
+    return None

@@ -12,7 +12,7 @@ def test_value_page_shows_impact_map_totals_sensitivity_and_charts(member_client
     db.session.commit()
     text = member_client.get(f"/proposals/{proposal.id}/value").get_data(as_text=True)
     assert 'id="impact-map"' in text and "Young carers feel less isolated" in text
-    assert "£1.63 : £1" in text
+    assert "£1.40 : £1" in text
     assert 'id="sensitivity"' in text and "Deadweight +10 points" in text
     assert 'id="switching"' in text
     assert text.count("<svg") == 2 and 'role="img"' in text
