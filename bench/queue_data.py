@@ -110,7 +110,7 @@ def submission(chance: random.Random, number: int, population: Population) -> tu
     title = f"{chance.choice(SERVICES)} {number}"
     created = NOW - timedelta(days=chance.uniform(0, 3 * 365))
     draft = {
-        "format": "proposal/1",
+        "format": "proposal/2",
         "kind": kind,
         "title": title,
         "summary": "A generated submission for the queue benchmark. " * 16,

@@ -59,7 +59,7 @@ def test_the_backup_is_json_with_its_format_revision_and_readable_values(seeded,
     proposal = next(row for row in backup["tables"]["proposal"] if row["sroi_ratio"])
     assert isinstance(proposal["sroi_ratio"], str)  # Decimals keep their digits
     assert proposal["submitted_at"].endswith("+00:00")  # times carry their zone
-    assert isinstance(proposal["draft"], dict) and proposal["draft"]["format"] == "proposal/1"
+    assert isinstance(proposal["draft"], dict) and proposal["draft"]["format"] == "proposal/2"
 
 
 def test_a_large_document_survives_the_round_trip(seeded, runner, tmp_path, db):
