@@ -1,13 +1,27 @@
-"""Moving answers between the proposal document and form fields (no Flask)."""
+"""Writing answers into the proposal document, and reading sections' states from it (no Flask).
+
+How a single answer moves between a form and the document is in ``kinds.py``; what the format
+allows at each place is in ``schema_rules.py``. An answer left blank is written as null where
+the format allows null, and otherwise leaves the field out, so a draft stays valid.
+"""
 
 import copy
 import re
-from decimal import Decimal
 from typing import Any
 
-from .sections import Field, Path, Section
+from . import kinds, schema_rules
+from .questions import ANSWERED, Page
+from .sections import SECTIONS, Field, Path, Section
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
+# which section's items a kind of question refers to by id
+REFERS_TO = {
+    "stakeholder": "stakeholders",
+    "stakeholders": "stakeholders",
+    "outcome": "outcomes",
+    "quantities": "outcomes",
+    "evidence": "evidence",
+}
 
 
 def read(document: Any, path: Path) -> Any:
@@ -30,53 +44,9 @@ def write(document: dict, path: Path, value: Any) -> None:
     node[path[-1]] = value
 
 
-def _number(value: Decimal) -> int | float:
-    """A JSON number: an integer when it is whole."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _plain(value: Any) -> str:
-    """A number as people type it: no exponent, no trailing zeros."""
-    text = format(Decimal(str(value)).normalize(), "f")
-    return text
-
-
 def to_form(spec: Field, value: Any) -> Any:
-    """The form's representation of a document value."""
-    if value is None:
-        return [] if spec.kind in ("multi", "stakeholders") else ""
-    match spec.kind:
-        case "percent":
-            return _plain(Decimal(str(value)) * 100) if isinstance(value, int | float) else ""
-        case "money" | "number" | "years" | "whole":
-            return _plain(value) if isinstance(value, int | float) else ""
-        case "lines":
-            return "\n".join(str(v) for v in value) if isinstance(value, list) else ""
-        case "yesno":
-            return {True: "yes", False: "no"}.get(value, "")
-        case "multi" | "stakeholders":
-            return [str(v) for v in value] if isinstance(value, list) else []
-    return value if isinstance(value, str) else str(value)
-
-
-def from_form(spec: Field, data: Any) -> Any:
-    """The document value of a validated form answer."""
-    match spec.kind:
-        case "text" | "longtext":
-            return (data or "").strip()
-        case "money" | "number" | "years" | "whole":
-            return None if data is None else _number(Decimal(data))
-        case "percent":
-            return None if data is None else _number(Decimal(data) / 100)
-        case "lines":
-            return [line.strip() for line in (data or "").splitlines() if line.strip()]
-        case "yesno":
-            return {"yes": True, "no": False}.get(data)
-        case "choice" | "stakeholder":
-            return data or None
-        case "multi" | "stakeholders":
-            return list(data or [])
-    raise ValueError(f"unknown field kind {spec.kind}")
+    """How a one-input question's form shows a document value."""
+    return kinds.to_form(spec, value, kinds.Choices()).get(spec.name, "")
 
 
 def slug(text: str, taken: set[str]) -> str:
@@ -97,7 +67,7 @@ def items(document: dict, section: Section) -> list[dict]:
 
 def item_title(section: Section, item: dict, index: int) -> str:
     """How an item is named in lists."""
-    for key in ("name", "description", "topic", "body"):
+    for key in ("name", "claim", "description", "topic", "body"):
         if isinstance(item.get(key), str) and item[key].strip():
             text = item[key].strip()
             return text if len(text) <= 80 else text[:77] + "…"
@@ -128,6 +98,29 @@ def section_state(section: Section, document: dict, kind: str, completed: list[s
     return IN_PROGRESS if started else NOT_STARTED
 
 
+def shown(page_when: tuple[Path, Any] | None, source: Any) -> bool:
+    """Whether a page's condition holds for the document (or item) it edits."""
+    if page_when is None:
+        return True
+    path, value = page_when
+    found = read(source, path)
+    return found is not None if value == ANSWERED else found == value
+
+
+def next_page(section: Section, page: Page, kind: str, source: Any) -> Page | None:
+    """The page after this one that the document (or item) now calls for, if any."""
+    pages = section.pages_for(kind)
+    later = pages[pages.index(page) + 1 :] if page in pages else ()
+    return next((p for p in later if shown(p.when, source)), None)
+
+
+def previous_page(section: Section, page: Page, kind: str, source: Any) -> Page | None:
+    """The page before this one that the document (or item) calls for, if any."""
+    pages = section.pages_for(kind)
+    earlier = pages[: pages.index(page)] if page in pages else ()
+    return next((p for p in reversed(earlier) if shown(p.when, source)), None)
+
+
 def apply_answers(
     document: dict,
     section: Section,
@@ -148,18 +141,46 @@ def apply_answers(
             item_index = len(collection) - 1
         target = collection[item_index]
     changed = []
-    if section.toggle and answers.get(section.toggle) is False:
-        if read(updated, section.optional_object) is not None:
+    if section.toggle:
+        on = answers.get(section.toggle)
+        if on is False:
+            # "no" is an answer too: null, where absent says nothing was answered
+            *within, key = section.optional_object
+            holder = read(updated, tuple(within))
+            if not (isinstance(holder, dict) and key in holder and holder[key] is None):
+                changed.append(_label(section, section.toggle))
+            write(updated, section.optional_object, None)
+            return updated, changed
+        if on and read(updated, section.optional_object) is None:
             changed.append(_label(section, section.toggle))
-        write(updated, section.optional_object, None)
-        return updated, changed
+            write(updated, section.optional_object, {})
     for spec in section.fields_for(kind):
         if spec.name not in answers or not spec.path:
             continue
-        if read(target, spec.path) != answers[spec.name]:
+        limits = schema_rules.limits_at(section.schema_path(spec))
+        value = _not_provided_as_null(answers[spec.name], limits)
+        if read(target, spec.path) != value:
             changed.append(spec.label)
-        write(target, spec.path, answers[spec.name])
+        if value is None and not limits.nullable:
+            _leave_out(target, spec.path)
+        else:
+            write(target, spec.path, value)
     return updated, changed
+
+
+def _not_provided_as_null(value: Any, limits: schema_rules.Limits) -> Any:
+    """A blank text the format cannot hold as text (a link must be one) is "not provided"."""
+    if value != "":
+        return value
+    pattern = limits.pattern and not re.search(limits.pattern, "")
+    return None if limits.min_length or pattern else value
+
+
+def _leave_out(document: dict, path: Path) -> None:
+    """Remove the field at a path, where the format has no null for "not provided"."""
+    holder = read(document, path[:-1]) if len(path) > 1 else document
+    if isinstance(holder, dict):
+        holder.pop(path[-1], None)
 
 
 def _new_item(section: Section, collection: list, answers: dict[str, Any]) -> dict:
@@ -174,17 +195,27 @@ def _label(section: Section, name: str) -> str:
     return next(f.label for f in section.fields if f.name == name)
 
 
-def references_to(document: dict, stakeholder_id: str) -> list[str]:
-    """Where a stakeholder id is used, in words (to refuse removing it)."""
+def references_to(document: dict, section: Section, item_id: str) -> list[str]:
+    """Where an item's id is cited, in words (to refuse removing it while it is)."""
     places = []
-    for index, outcome in enumerate(document.get("outcomes") or []):
-        if isinstance(outcome, dict) and outcome.get("stakeholder") == stakeholder_id:
-            places.append(f"outcome {index + 1}")
-    for index, item in enumerate(document.get("inputs") or []):
-        if isinstance(item, dict) and item.get("stakeholder") == stakeholder_id:
-            places.append(f"input {index + 1}")
-    if stakeholder_id in (read(document, ("need", "objectives_set_with")) or []):
-        places.append("the objectives")
-    if stakeholder_id in (read(document, ("decommissioning", "stakeholders_affected")) or []):
-        places.append("decommissioning")
+    for other in SECTIONS:
+        specs = [f for f in other.fields if REFERS_TO.get(f.kind) == section.key]
+        if not specs:
+            continue
+        if not other.repeating:
+            if any(item_id in _cited(f, read(document, f.path)) for f in specs):
+                places.append(other.title)
+            continue
+        for index, item in enumerate(items(document, other)):
+            if other is section and item.get("id") == item_id:
+                continue
+            if any(item_id in _cited(f, read(item, f.path)) for f in specs):
+                places.append(f"{other.item_name} {index + 1}")
     return places
+
+
+def _cited(spec: Field, value: Any) -> list:
+    """The ids a question's answer cites."""
+    if spec.kind == "quantities":
+        return [e.get("outcome") for e in kinds.dicts(value)]
+    return value if isinstance(value, list) else [value]

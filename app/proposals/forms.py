@@ -1,5 +1,10 @@
-"""WTForms built from the section declarations, plus the start and import forms."""
+"""WTForms built from the question declarations, plus the start and import forms.
 
+Each question's limits are the format's own, read from the JSON Schema (``schema_rules.py``),
+so an answer a page accepts is one the draft can hold.
+"""
+
+from dataclasses import replace
 from decimal import Decimal
 
 from flask_wtf import FlaskForm
@@ -11,149 +16,176 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
+    GovTextArea,
     GovTextInput,
 )
-from wtforms import (
-    HiddenField,
-    RadioField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    SubmitField,
-    TextAreaField,
+from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from ..form_fields import (
+    ChoiceField,
+    ChoicesField,
+    ListChoiceField,
+    NameField,
+    NumberField,
+    PercentField,
+    WholeNumberField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from .kinds import OTHER, Choices, part_names
+from .questions import Field, Page, Section
+from .schema_rules import Limits, limits_at
+from .validators import Lines, Link, Pattern, Range, TextLength
 
-from ..form_fields import NameField, NumberField, WholeNumberField
-from .sections import Field, Section
-
-TEXT_MAX = 200
-LONG_MAX = 20_000
-LINES_MAX = 20_000
-MONEY_MAX = Decimal("1000000000000")
+TEXT_MAX = 200  # a one-line answer's length where the format sets none
+LONG_MAX = 20_000  # a longer answer's length where the format sets none
 YES_NO = [("yes", "Yes"), ("no", "No")]
 COMPLETE_CHOICES = [
     ("yes", "Yes, I have completed this section"),
     ("no", "No, I will come back later"),
 ]
-
-
-def _length(label: str, maximum: int) -> Length:
-    return Length(max=maximum, message=f"{label}: use {maximum:,} characters or fewer")
-
-
-def _range(label: str, low, high, unit: str = "") -> NumberRange:
-    return NumberRange(
-        min=low,
-        max=high,
-        # WTForms %-formats range messages, so a literal % must be doubled
-        message=f"{label}: enter a number from {low:,}{unit} to {high:,}{unit}".replace("%", "%%"),
-    )
-
-
 NAME_QUESTIONS = frozenset({"title", "name"})
+# where the format sets no range: (lowest, highest, whether the lowest is itself refused)
+DEFAULT_RANGES = {
+    "money": (0, Decimal("1e12"), False),
+    "amount": (Decimal("-1e12"), Decimal("1e12"), False),
+    "number": (0, Decimal("1e12"), False),
+    "years": (0, 25, True),
+    "whole": (0, 1_000_000_000, False),
+    "percent": (0, 1, False),
+}
+FIRST_OPTION = {
+    "stakeholder": "Choose a stakeholder",
+    "outcome": "None",
+    "public_body": "Choose a public body",
+}
 
 
-def build_field(spec: Field, stakeholders: list[tuple[str, str]]):
-    """The WTForms field for one question."""
-    label, hint = spec.label, spec.hint
-    optional = [Optional()]
+def question_fields(section: Section, spec: Field, choices: Choices) -> dict:
+    """The form inputs that answer one question, by name (several for a compound question)."""
+    where = section.schema_path(spec)
     match spec.kind:
-        case "text":
+        case "quantities":
+            each = limits_at((*where, "*", "quantity"))
+            return {
+                name: _number(NumberField, label, "", "number", each)
+                for name, (_, label) in zip(
+                    part_names(spec, choices), choices.outcomes, strict=True
+                )
+            }
+        case "characteristics":
+            note = limits_at((*where, "*", "note"))
+            fields = {}
+            for key, label in spec.parts:
+                fields[f"{spec.name}-{key}-effect"] = _choice(label, "", list(spec.choices))
+                fields[f"{spec.name}-{key}-note"] = _text(
+                    TextAreaField, f"Why, for {label.lower()}", "", note, LONG_MAX
+                )
+            return fields
+        case "public_bodies":
+            limits = limits_at(where)
+            return {
+                spec.name: _checkboxes(spec.label, spec.hint, choices.of(spec)),
+                f"{spec.name}-{OTHER}": TextAreaField(
+                    "Other public bodies",
+                    description="Bodies not listed on Valuecase, one per line.",
+                    widget=GovTextArea(),
+                    validators=[Optional(), Lines("Other public bodies", limits)],
+                ),
+            }
+    return {spec.name: build_field(spec, limits_at(where), choices)}
+
+
+def build_field(spec: Field, limits: Limits, choices: Choices):
+    """The form input for a question that takes one answer."""
+    label, hint = spec.label, spec.hint
+    match spec.kind:
+        case "text" | "link":
             # names and titles are read as someone's identity: normalised, nothing hidden
             text_field = NameField if spec.name in NAME_QUESTIONS else StringField
-            return text_field(
-                label,
-                description=hint,
-                widget=GovTextInput(),
-                validators=optional + [_length(label, TEXT_MAX)],
-            )
+            if spec.kind == "link":
+                # the link's own check covers the format's pattern, with one clear message
+                link = Link(label, spec.example, limits.pattern)
+                return _text(
+                    text_field, label, hint, replace(limits, pattern=None), TEXT_MAX, "", [link]
+                )
+            return _text(text_field, label, hint, limits, TEXT_MAX, spec.example)
         case "longtext":
-            return TextAreaField(
-                label,
-                description=hint,
-                widget=GovCharacterCount(),
-                validators=optional + [_length(label, LONG_MAX)],
-            )
+            return _text(TextAreaField, label, hint, limits, LONG_MAX, spec.example)
         case "lines":
             return TextAreaField(
                 label,
                 description=hint,
-                widget=GovCharacterCount(),
-                validators=optional + [_length(label, LINES_MAX)],
-            )
-        case "money":
-            return NumberField(
-                label,
-                description=hint,
-                widget=GovTextInput(),
-                validators=optional + [_range(label, 0, MONEY_MAX)],
-            )
-        case "number":
-            return NumberField(
-                label,
-                description=hint,
-                widget=GovTextInput(),
-                validators=optional + [_range(label, 0, MONEY_MAX)],
-            )
-        case "years":
-            return NumberField(
-                label,
-                description=hint,
-                widget=GovTextInput(),
-                validators=optional + [_range(label, Decimal("0.1"), 25)],
-            )
-        case "whole":
-            return WholeNumberField(
-                label,
-                description=hint,
-                widget=GovTextInput(),
-                validators=optional + [_range(label, 0, 100_000_000)],
+                widget=GovTextArea(),
+                validators=[Optional(), Lines(label, limits)],
             )
         case "percent":
-            return NumberField(
-                label,
-                description=hint,
-                widget=GovTextInput(),
-                validators=optional + [_range(label, 0, 100, "%")],
-            )
+            return _number(PercentField, label, hint, spec.kind, limits)
+        case "whole":
+            return _number(WholeNumberField, label, hint, spec.kind, limits)
+        case "money" | "amount" | "number" | "years":
+            return _number(NumberField, label, hint, spec.kind, limits)
         case "choice":
-            return RadioField(
-                label,
-                description=hint,
-                widget=GovRadioInput(),
-                choices=list(spec.choices),
-                validators=optional,
-            )
+            return _choice(label, hint, list(spec.choices))
         case "yesno":
-            return RadioField(
-                label, description=hint, widget=GovRadioInput(), choices=YES_NO, validators=optional
-            )
-        case "multi":
-            return SelectMultipleField(
-                label,
-                description=hint,
-                widget=GovCheckboxesInput(),
-                choices=list(spec.choices),
-                validators=optional,
-            )
-        case "stakeholder":
-            return SelectField(
+            return _choice(label, hint, YES_NO)
+        case "multi" | "stakeholders" | "evidence":
+            return _checkboxes(label, hint, choices.of(spec))
+        case "stakeholder" | "outcome" | "public_body":
+            return ListChoiceField(
                 label,
                 description=hint,
                 widget=GovSelect(),
-                choices=[("", "Choose a stakeholder")] + stakeholders,
-                validators=optional,
+                choices=[("", FIRST_OPTION[spec.kind])] + choices.of(spec),
+                validators=[Optional()],
             )
-        case "stakeholders":
-            return SelectMultipleField(
-                label,
-                description=hint,
-                widget=GovCheckboxesInput(),
-                choices=stakeholders,
-                validators=optional,
-            )
-    raise ValueError(f"unknown field kind {spec.kind}")
+    raise ValueError(f"unknown kind of answer {spec.kind}")
+
+
+def _text(field_class, label, hint, limits: Limits, default_max, example="", extra=()):
+    """A text input held to the format's length and pattern; required where it needs text."""
+    checks = [TextLength(label, limits.min_length, limits.max_length or default_max)]
+    if limits.pattern:
+        checks.append(Pattern(label, limits.pattern, example))
+    # an answer the format requires cannot be left blank; any other can, and is then not given
+    first = InputRequired(message=checks[0].short) if limits.min_length else Optional()
+    validators = [first, *checks, *extra]
+    if field_class is not TextAreaField:
+        return field_class(label, description=hint, widget=GovTextInput(), validators=validators)
+    # the count shows the format's own limit as people type; nothing typed is cut off
+    shown = {"params": {"maxlength": checks[0].most, "rows": 4}}
+    return field_class(
+        label, description=hint, widget=GovCharacterCount(), validators=validators, render_kw=shown
+    )
+
+
+def _number(field_class, label: str, hint: str, kind: str, limits: Limits):
+    """A number input held to the format's range (a percentage is a share of 100)."""
+    low, high, exclusive = DEFAULT_RANGES[kind]
+    if limits.minimum is not None:
+        low, exclusive = limits.minimum, limits.exclusive_minimum
+    if limits.maximum is not None:
+        high = limits.maximum
+    scale, unit = (100, "%") if kind == "percent" else (1, "")
+    check = Range(label, Decimal(low) * scale, Decimal(high) * scale, exclusive, unit)
+    return field_class(
+        label, description=hint, widget=GovTextInput(), validators=[Optional(), check]
+    )
+
+
+def _choice(label: str, hint: str, options: list) -> ChoiceField:
+    return ChoiceField(
+        label, description=hint, widget=GovRadioInput(), choices=options, validators=[Optional()]
+    )
+
+
+def _checkboxes(label: str, hint: str, options: list) -> ChoicesField:
+    return ChoicesField(
+        label,
+        description=hint,
+        widget=GovCheckboxesInput(),
+        choices=options,
+        validators=[Optional()],
+    )
 
 
 def revision_of(form) -> int:
@@ -176,10 +208,12 @@ class SectionFormBase(FlaskForm):
 
 
 def section_form_class(
-    section: Section, kind: str, stakeholders: list[tuple[str, str]], with_completion: bool
+    section: Section, page: Page, kind: str, choices: Choices, with_completion: bool
 ) -> type[SectionFormBase]:
-    """A form class with one field per question of the section."""
-    attributes = {spec.name: build_field(spec, stakeholders) for spec in section.fields_for(kind)}
+    """A form class with the inputs of every question on one page of a section."""
+    attributes = {}
+    for spec in page.fields_for(kind):
+        attributes |= question_fields(section, spec, choices)
     if section.repeating:
         # the item's answers as the page showed them, so a save sees whether they changed since
         attributes["item_version"] = HiddenField()

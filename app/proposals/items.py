@@ -1,8 +1,9 @@
 """Stable ids for the items of repeating sections, so a page changes an item, not a position.
 
-Stakeholders and outcomes carry an ``id`` in the document, which other answers refer to, and
-that id is how their pages address them. Options, inputs, savings and judgements have no id
-in the proposal format, so theirs are kept beside the draft, in the proposal's side data
+Stakeholders, outcomes, evidence items, options and payment-by-results measures carry an
+``id`` in the document (others cite most of them by it), and that id is how their pages
+address them. Inputs, savings, judgements and consortium members have no id in the proposal
+format, so theirs are kept beside the draft, in the proposal's side data
 (``Proposal.typed`` under ``ITEM_IDS``), one per position, never in the document itself:
 exported documents stay exactly in the published format. The services keep that list in step
 with every addition and removal, in the same write as the draft. Items that no change in the
@@ -44,9 +45,9 @@ def kept_ids(section: Section, count: int, stored: Any) -> list[str]:
 
 
 def _first_position_id(section: Section, position: int, taken: set[str]) -> str:
-    candidate, number = f"{section.item_name}_{position + 1}", 2
+    candidate, number = f"{_stem(section)}_{position + 1}", 2
     while candidate in taken:
-        candidate = f"{section.item_name}_{position + 1}_{number}"
+        candidate = f"{_stem(section)}_{position + 1}_{number}"
         number += 1
     return candidate
 
@@ -54,9 +55,14 @@ def _first_position_id(section: Section, position: int, taken: set[str]) -> str:
 def new_id(section: Section, taken: list[str]) -> str:
     """A fresh side id, never used before in the list (so no old page can mistake it)."""
     while True:
-        candidate = f"{section.item_name}_{secrets.token_hex(4)}"
+        candidate = f"{_stem(section)}_{secrets.token_hex(4)}"
         if candidate not in taken:
             return candidate
+
+
+def _stem(section: Section) -> str:
+    """The start of a side id: the item's name, with no space to escape in an address."""
+    return section.item_name.replace(" ", "-")
 
 
 def item_ids(document: dict, section: Section, side: dict) -> list[str | None]:

@@ -6,7 +6,6 @@ someone else at the same moment refuses the step rather than overwrite their cha
 """
 
 from collections.abc import Mapping
-from datetime import timedelta
 
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -14,6 +13,7 @@ from ..accounts.models import User, utcnow
 from ..attachments.services import attachments_of, remove_files
 from ..extensions import db
 from ..notifications.services import Mail, commissioners_of, deliver, members_of, notify
+from ..workdays import bank_holidays, due_by
 from .models import AuditEvent, Proposal
 from .workflow import (
     Party,
@@ -63,11 +63,15 @@ def record(proposal: Proposal, action: str, actor: User, reason: str) -> None:
 
 
 def _start_clock(proposal: Proposal) -> None:
-    """Received now; the decision is due within the body's response period."""
+    """Received now; the decision is due by the end of the body's response period.
+
+    The period is in working days (bank holidays in England and Wales left out), counted from
+    the day after this submission or resubmission arrives.
+    """
     now = utcnow()
     proposal.submitted_at = now
     proposal.received_at = proposal.received_at or now
-    proposal.deadline = now + timedelta(days=proposal.public_body.response_period_days)
+    proposal.deadline = due_by(now, proposal.public_body.response_period_days, bank_holidays())
 
 
 def _notify(proposal: Proposal, transition: Transition, reason: str, link: str) -> list[Mail]:

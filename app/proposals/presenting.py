@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import answers
+from . import answers, kinds
 from .sections import Field, Section, section_for_path, sections_for
 
 STATE_LABELS = {
@@ -49,55 +49,93 @@ def task_list(proposal) -> list[Task]:
     ]
 
 
-def display(spec: Field, value: Any, names: dict[str, str]) -> str:
-    """One answer in words."""
+def display(spec: Field, value: Any, choices: kinds.Choices) -> str:
+    """One answer in the question's own words: ids as what people call them, never slugs."""
     if not answers.has_answer(value) and value is not False:
         return "Not provided"
+    names = choices.names(spec)
     match spec.kind:
-        case "money":
-            return f"£{Decimal(str(value)):,.2f}".replace(".00", "")
+        case "money" | "amount":
+            return _money(value)
         case "percent":
             return f"{(Decimal(str(value)) * 100).normalize():f}%"
         case "yesno":
             return "Yes" if value else "No"
         case "choice" | "multi":
             labels = dict(spec.choices)
-            values = value if isinstance(value, list) else [value]
-            return ", ".join(labels.get(str(v), str(v)) for v in values)
-        case "stakeholder" | "stakeholders":
-            values = value if isinstance(value, list) else [value]
-            return ", ".join(names.get(str(v), str(v)) for v in values)
-        case "lines":
-            return "\n".join(str(v) for v in value) if isinstance(value, list) else str(value)
+            return ", ".join(labels.get(str(v), str(v)) for v in _listed(value))
+        case "stakeholder" | "stakeholders" | "outcome":
+            return ", ".join(names.get(str(v), str(v)) for v in _listed(value))
+        case "evidence":
+            return "\n".join(names.get(str(v), str(v)) for v in _listed(value))
+        case "lines" | "public_bodies":
+            return "\n".join(str(v) for v in _listed(value))
+        case "quantities":
+            return "\n".join(
+                f"{names.get(str(e.get('outcome')), str(e.get('outcome')))}: "
+                f"{_plain(e.get('quantity'))}"
+                for e in kinds.dicts(value)
+            )
+        case "characteristics":
+            return "\n".join(_characteristic(spec, e) for e in kinds.dicts(value))
+        case "number" | "whole" | "years":
+            return _plain(value)
     return str(value)
+
+
+def _listed(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def _money(value: Any) -> str:
+    amount = Decimal(str(value))
+    text = f"£{abs(amount):,.2f}".replace(".00", "")
+    return f"-{text}" if amount < 0 else text
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "Not provided" if value is None else str(value)
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def _characteristic(spec: Field, entry: dict) -> str:
+    """One protected characteristic's likely effect and note, in words."""
+    name = dict(spec.parts).get(str(entry.get("characteristic")), str(entry.get("characteristic")))
+    effect = dict(spec.choices).get(str(entry.get("effect")), "Effect not given")
+    note = str(entry.get("note") or "").strip()
+    return f"{name}: {effect}" + (f". {note}" if note else "")
 
 
 def present_document(document: dict, kind: str) -> list[Block]:
     """Every section's answers, for check-your-answers and version pages."""
-    names = {
-        str(s.get("id")): str(s.get("name") or s.get("id"))
-        for s in document.get("stakeholders") or []
-        if isinstance(s, dict)
-    }
+    choices = kinds.case_choices(document)
     blocks = []
     for section in sections_for(kind):
-        specs = [f for f in section.fields_for(kind) if f.path]
         if section.repeating:
             listed = [
-                (
-                    answers.item_title(section, item, i),
-                    [(f.label, display(f, answers.read(item, f.path), names)) for f in specs],
-                )
+                (answers.item_title(section, item, i), _rows(section, kind, item, choices))
                 for i, item in enumerate(answers.items(document, section))
             ]
             blocks.append(Block(section, [], listed))
             continue
         if section.toggle and answers.read(document, section.optional_object) is None:
-            blocks.append(Block(section, [("Will any payment depend on results?", "No")], []))
+            toggle = next(f for f in section.fields if f.name == section.toggle)
+            blocks.append(Block(section, [(toggle.label, "No")], []))
             continue
-        rows = [(f.label, display(f, answers.read(document, f.path), names)) for f in specs]
-        blocks.append(Block(section, rows, []))
+        blocks.append(Block(section, _rows(section, kind, document, choices), []))
     return blocks
+
+
+def _rows(section: Section, kind: str, source: dict, choices) -> list[tuple[str, str]]:
+    """A section's (or an item's) answers, page by page, leaving out pages not called for."""
+    return [
+        (spec.label, display(spec, answers.read(source, spec.path), choices))
+        for page in section.pages_for(kind)
+        if answers.shown(page.when, source)
+        for spec in page.fields_for(kind)
+        if spec.path
+    ]
 
 
 def linked_errors(errors: list, kind: str) -> list[tuple[Any, Section | None]]:

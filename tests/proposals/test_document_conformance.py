@@ -3,6 +3,7 @@
 import copy
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from app.proposals.conformance import compile_schema, nesting_depth
 from app.proposals.document import (
     MAX_DEPTH,
     DocumentInvalid,
+    convert_and_validate,
     load_document,
     parse_document,
     read_document,
@@ -23,6 +25,7 @@ from app.proposals.document import (
     validate_document,
 )
 
+FIXTURES = Path(__file__).parent / "fixtures" / "proposal-1"
 EXAMPLES = [json.loads(path.read_text(encoding="utf-8")) for path in example_paths()]
 SCHEMA = schema()
 CONFORMS = compile_schema(SCHEMA)
@@ -96,7 +99,8 @@ def changed(number: int, path: tuple, action: str, new: Any) -> Any:
     return changed_document
 
 
-MINIMAL = {"format": "proposal/1", "kind": "propose", "title": "Abc", "organisation": {"name": "O"}}
+MINIMAL = {"format": "proposal/2", "kind": "propose", "title": "Abc", "organisation": {"name": "O"}}
+FORMATS = ["proposal/1", "proposal/2"]
 
 
 def nested(container: list | dict, depth: int) -> Any:
@@ -107,12 +111,15 @@ def nested(container: list | dict, depth: int) -> Any:
     return value
 
 
-def full_report(value: Any) -> list:
-    """What validation reports when every document takes the slow paths (jsonschema too)."""
+def full_report(value: Any, read: bool = False) -> list:
+    """What validation reports when every document takes the slow paths (jsonschema too).
+
+    With ``read``, what reading reports: a proposal/1 document is judged as one, then converted.
+    """
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(document_module, "_conforms", lambda: lambda _document: False)
+        patch.setattr(document_module, "_conforms", lambda _version=2: lambda _document: False)
         patch.setattr(document_module, "_clean", lambda _value, _depth: False)
-        return validate_document(value)
+        return convert_and_validate(value)[1] if read else validate_document(value)
 
 
 def test_every_example_takes_the_fast_path() -> None:
@@ -137,33 +144,33 @@ def test_a_changed_example_is_reported_exactly_as_before(place, action, new) -> 
 @pytest.mark.parametrize(
     "value",
     [
-        {"format": "proposal/1", "kind": "propose", "title": "Abc", "organisation": {"name": "O"}},
-        {"format": "proposal/1", "kind": "propose", "title": "Ab", "organisation": {"name": "O"}},
-        {"format": "proposal/1", "kind": "propose", "title": "Abc", "organisation": {}},
-        {"format": "proposal/1", "kind": True, "title": "Abc", "organisation": {"name": "O"}},
+        {"format": "proposal/2", "kind": "propose", "title": "Abc", "organisation": {"name": "O"}},
+        {"format": "proposal/2", "kind": "propose", "title": "Ab", "organisation": {"name": "O"}},
+        {"format": "proposal/2", "kind": "propose", "title": "Abc", "organisation": {}},
+        {"format": "proposal/2", "kind": True, "title": "Abc", "organisation": {"name": "O"}},
         {
-            "format": "proposal/1",
+            "format": "proposal/2",
             "kind": "propose",
             "title": "Abc",
             "organisation": {"name": "O"},
             "discount_rate": True,
         },
         {
-            "format": "proposal/1",
+            "format": "proposal/2",
             "kind": "propose",
             "title": "Abc",
             "organisation": {"name": "O"},
             "discount_rate": Decimal("0.035"),
         },
         {
-            "format": "proposal/1",
+            "format": "proposal/2",
             "kind": "propose",
             "title": "Abc",
             "organisation": {"name": "O"},
             "need": {"objectives_set_with": ["a", "a"]},
         },
         {
-            "format": "proposal/1",
+            "format": "proposal/2",
             "kind": "propose",
             "title": "Abc",
             "organisation": {"name": "O"},
@@ -199,30 +206,41 @@ def loaded_report(text: str) -> list:
     st.sampled_from(["summary", "title", "nmae"]),
     st.text(alphabet=st.sampled_from(["a", "\x00", "\ud800", "\udfff", "\\", "\u00e9", "😀"])),
     st.booleans(),
+    st.sampled_from(FORMATS),
 )
-def test_text_read_from_json_is_reported_exactly_as_before(field, value, ascii_only) -> None:
-    document = {**MINIMAL, field: value}
+def test_text_read_from_json_is_reported_exactly_as_before(
+    field, value, ascii_only, marker
+) -> None:
+    document = {**MINIMAL, "format": marker, field: value}
     text = json.dumps(document, ensure_ascii=ascii_only)
-    assert loaded_report(text) == full_report(parse_document(text))
+    assert loaded_report(text) == full_report(parse_document(text), read=True)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        '{"format": "proposal/1", "kind": "propose", "title": "Abc \\u0000 escaped",'
+        '{"format": "proposal/2", "kind": "propose", "title": "Abc \\u0000 escaped",'
         ' "organisation": {"name": "O"}}',
-        '{"format": "proposal/1", "kind": "propose", "title": "Abc \\\\u0000 literal",'
+        '{"format": "proposal/2", "kind": "propose", "title": "Abc \\\\u0000 literal",'
         ' "organisation": {"name": "O"}}',
-        '{"format": "proposal/1", "kind": "propose", "title": "Abc\\ud83d\\ude00",'
+        '{"format": "proposal/2", "kind": "propose", "title": "Abc\\ud83d\\ude00",'
         ' "organisation": {"name": "O"}}',
-        '{"format": "proposal/1", "kind": "propose", "title": "Abc\\uD800",'
+        '{"format": "proposal/2", "kind": "propose", "title": "Abc\\uD800",'
         ' "organisation": {"name": "O"}}',
-        '{"format": "proposal/1", "kind": "propose", "title": "Abc",'
+        '{"format": "proposal/2", "kind": "propose", "title": "Abc",'
         ' "organisation": {"name": "O", "k\\u0000": 1}}',
     ],
 )
-def test_escapes_in_json_text_are_reported_exactly_as_before(text: str) -> None:
-    assert loaded_report(text) == full_report(parse_document(text))
+@pytest.mark.parametrize("marker", FORMATS)
+def test_escapes_in_json_text_are_reported_exactly_as_before(text: str, marker: str) -> None:
+    text = text.replace("proposal/2", marker)
+    assert loaded_report(text) == full_report(parse_document(text), read=True)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.json")), ids=lambda path: path.stem)
+def test_proposal_1_documents_take_the_fast_path_of_their_own_schema(path) -> None:
+    assert read_document(path.read_bytes(), compile_schema(schema(1))).conforms
+    assert convert_and_validate(json.loads(path.read_text()))[1] == []
 
 
 @pytest.mark.parametrize(

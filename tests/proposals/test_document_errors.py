@@ -133,9 +133,18 @@ def test_unknown_enum_value_in_a_list(document: dict) -> None:
 
 
 def test_wrong_format_marker(document: dict) -> None:
-    document["format"] = "proposal/2"
+    document["format"] = "proposal/3"
     error = only_error(document)
-    assert error.path == "/format" and '"proposal/1"' in error.message
+    assert error.path == "/format" and 'this must be "proposal/2"' in error.message
+
+
+def test_a_proposal_1_marker_on_a_draft_says_such_documents_are_converted_on_reading(
+    document: dict,
+) -> None:
+    document["format"] = "proposal/1"
+    error = only_error(document)
+    assert error.path == "/format"
+    assert '"proposal/1" is converted to "proposal/2" when it is imported' in error.message
 
 
 def test_unknown_top_level_field_is_refused_with_a_suggestion(document: dict) -> None:
@@ -185,16 +194,26 @@ def test_overlong_text_is_reported_without_echoing_it(document: dict) -> None:
     assert len(error.message) < 200
 
 
+def id_error_and_references(document: dict, path: str, old: str) -> DocumentError:
+    """The one error at ``path``; every other error is a reference to the id it had."""
+    errors = validate_document(document)
+    own = [error for error in errors if error.path == path]
+    assert len(own) == 1, errors
+    others = [error for error in errors if error.path != path]
+    assert others and all(f'"{old}" is not the id of any' in error.message for error in others)
+    return own[0]
+
+
 def test_invalid_id_is_reported(document: dict) -> None:
     document["outcomes"][0]["id"] = "Less Isolated"
-    error = only_error(document)
-    assert error.path == "/outcomes/0/id" and "not a valid id" in error.message
+    error = id_error_and_references(document, "/outcomes/0/id", "less-isolated")
+    assert "not a valid id" in error.message
 
 
 def test_id_with_a_trailing_newline_is_not_valid(document: dict) -> None:
     document["outcomes"][0]["id"] = "less-isolated\n"
-    error = only_error(document)
-    assert error.path == "/outcomes/0/id" and "\n" not in error.message
+    error = id_error_and_references(document, "/outcomes/0/id", "less-isolated")
+    assert "\n" not in error.message
 
 
 def test_duplicate_stakeholder_id_is_reported(document: dict) -> None:
@@ -209,8 +228,7 @@ def test_duplicate_stakeholder_id_is_reported(document: dict) -> None:
 
 def test_duplicate_outcome_id_is_reported(document: dict) -> None:
     document["outcomes"][3]["id"] = "attendance"
-    error = only_error(document)
-    assert error.path == "/outcomes/3/id"
+    error = id_error_and_references(document, "/outcomes/3/id", "roles-lost")
     assert '"attendance" is already the id of outcomes[1]' in error.message
 
 
@@ -306,8 +324,9 @@ def test_several_errors_are_all_reported_sorted_by_path(document: dict) -> None:
 
 def test_errors_sort_list_indexes_as_numbers(document: dict) -> None:
     document["stakeholders"] = [{"id": f"group-{index}", "size": -1} for index in range(12)]
-    document["outcomes"] = document["inputs"] = []
-    document["need"]["objectives_set_with"] = []
+    document["outcomes"] = document["inputs"] = document["savings"] = []
+    document["need"]["objectives_set_with"] = document["need"]["options"] = []
+    document["contract"]["payment_by_results"] = None
     document["decommissioning"] = None
     paths = [error.path for error in validate_document(document)]
     assert paths == [f"/stakeholders/{index}/size" for index in range(12)]
@@ -335,7 +354,7 @@ def test_empty_object_reports_each_required_field() -> None:
 def test_a_flood_of_errors_is_capped() -> None:
     bad_group = {"id": "group", "size": -1, "effect": "glad", "material": "yes"}
     document = {
-        "format": "proposal/1",
+        "format": "proposal/2",
         "kind": "propose",
         "title": "Many",
         "organisation": {"name": "Org"},
@@ -348,7 +367,7 @@ def test_a_flood_of_errors_is_capped() -> None:
 
 def test_an_oversized_list_is_reported_once_and_examined_to_its_limit() -> None:
     document = {
-        "format": "proposal/1",
+        "format": "proposal/2",
         "kind": "propose",
         "title": "Many",
         "organisation": {"name": "Org"},

@@ -43,7 +43,7 @@ def test_example_validates_with_no_errors(path: Path) -> None:
 @pytest.mark.parametrize("path", example_paths(), ids=lambda path: path.stem)
 def test_example_loads_from_bytes(path: Path) -> None:
     document = load_document(path.read_bytes())
-    assert document["format"] == "proposal/1"
+    assert document["format"] == "proposal/2"
 
 
 def test_there_are_four_examples_of_both_kinds() -> None:

@@ -13,7 +13,7 @@ from app.proposals.document import (
 )
 
 MINIMAL = {
-    "format": "proposal/1",
+    "format": "proposal/2",
     "kind": "propose",
     "title": "Village green spaces",
     "organisation": {"name": "Ashby Parva Parish Council"},
@@ -70,7 +70,7 @@ def test_refuses_utf16_with_a_clear_message() -> None:
 
 
 def test_invalid_json_reports_line_and_column() -> None:
-    raw = '{\n  "format": "proposal/1",\n  "kind": "propose"\n  "title": "x"\n}'
+    raw = '{\n  "format": "proposal/2",\n  "kind": "propose"\n  "title": "x"\n}'
     message = refusal(raw)
     assert message.startswith("The file is not valid JSON")
     assert "line 4, column 3" in message
@@ -135,3 +135,8 @@ def test_load_document_refuses_what_parse_refuses() -> None:
 
 def test_load_document_returns_a_valid_document() -> None:
     assert load_document(json.dumps(MINIMAL)) == MINIMAL
+
+
+def test_load_document_returns_a_proposal_1_document_converted() -> None:
+    loaded = load_document(json.dumps({**MINIMAL, "format": "proposal/1"}))
+    assert loaded == MINIMAL

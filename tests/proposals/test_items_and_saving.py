@@ -42,25 +42,27 @@ def test_stakeholders_are_added_changed_and_removed_one_per_page(
     assert [s["name"] for s in challenge.draft["stakeholders"]] == ["Young carers"]
 
 
-def test_outcomes_choose_from_the_stakeholders_entered(member_client, challenge, db):
+def test_outcomes_choose_from_the_stakeholders_entered(member_client, challenge, db, open_tab):
     base = f"/proposals/{challenge.id}/sections"
     member_client.post(f"{base}/stakeholders/new", data=stakeholder())
     form = member_client.get(f"{base}/outcomes/new").get_data(as_text=True)
     assert '<option value="young-carers">Young carers</option>' in form
-    member_client.post(
+    response = member_client.post(
         f"{base}/outcomes/new",
         data={
             "stakeholder": "young-carers",
             "description": "Better school attendance",
             "quantity": "120",
             "duration_years": "2",
-            "proxy_value": "850",
-            "deadweight": "25",
-            "attribution": "10",
-            "drop_off": "20",
             "negative": "no",
         },
     )
+    item = f"{base}/outcomes/items/better-school-attendance"
+    assert response.headers["Location"] == f"{item}?page=value"
+    value, shares = f"{item}?page=value", f"{item}?page=shares"
+    member_client.post(value, data=open_tab(value) | {"proxy_value": "850"})
+    shown = {"deadweight": "25%", "attribution": "10", "drop_off": "20"}
+    member_client.post(shares, data=open_tab(shares) | shown)
     db.session.refresh(challenge)
     outcome = challenge.draft["outcomes"][0]
     assert outcome["stakeholder"] == "young-carers" and outcome["deadweight"] == 0.25
@@ -82,7 +84,7 @@ def test_invalid_answers_come_back_with_errors_and_valid_ones_are_saved(
             "revision": challenge.revision,
             "name": "Young carers service",
             "current_annual_cost": "-50",
-            "public_bodies": "Anytown BC\nNHS Anytown",
+            "public_bodies-other": "Anytown BC\nNHS Anytown",
         },
     )
     text = response.get_data(as_text=True)

@@ -198,13 +198,17 @@ def test_an_address_by_position_still_opens_the_item_and_saves_it_by_id(
 def test_exported_drafts_hold_no_item_ids_of_the_editor(member_client, challenge, db):
     base = f"/proposals/{challenge.id}/sections"
     member_client.post(f"{base}/inputs/new", data={"description": "Council grant"})
+    member_client.post(f"{base}/judgements/new", data={"topic": "Materiality"})
     member_client.post(f"{base}/options/new", data={"name": "Do the minimum"})
     [input_page] = item_pages(member_client, f"{base}/inputs")
-    [option_page] = item_pages(member_client, f"{base}/options")
+    [judgement_page] = item_pages(member_client, f"{base}/judgements")
     body = member_client.get(f"/proposals/{challenge.id}/export.json").get_data(as_text=True)
     exported = json.loads(body)
     assert exported["inputs"][0]["description"] == "Council grant"
-    assert "id" not in exported["inputs"][0] and "id" not in exported["need"]["options"][0]
-    for page in (input_page, option_page):
+    assert "id" not in exported["inputs"][0] and "id" not in exported["judgements"][0]
+    for page in (input_page, judgement_page):
         assert page.rsplit("/", 1)[1] not in body
+    # an option's id is the format's own, made from its name
+    assert exported["need"]["options"][0]["id"] == "do-the-minimum"
+    assert item_pages(member_client, f"{base}/options") == [f"{base}/options/items/do-the-minimum"]
     assert validate_document(exported) == []
