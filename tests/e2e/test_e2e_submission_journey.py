@@ -133,7 +133,7 @@ def add_stakeholders(person: Visitor) -> None:
 
 
 def add_outcome(person: Visitor) -> None:
-    """An outcome for a stakeholder chosen from the list, its proxy mistyped then fixed."""
+    """An outcome over its four pages, its proxy mistyped then fixed."""
     person.follow("Outcomes and their values")
     person.follow("Add an outcome", screenshot="outcome")
     person.select("Who experiences this change", "Young carers")
@@ -141,6 +141,8 @@ def add_outcome(person: Visitor) -> None:
     person.fill("Indicator", "MACA-YC18 score falls by 5 points")
     person.fill("How many experience it", "120")
     person.fill("How long the change lasts, in years", "2")
+    person.press("Save and continue")
+    expect(person.page.locator("h1")).to_contain_text("The value of the change")
     person.fill("Financial proxy", "Cost of a course of counselling")
     person.fill("Value of the proxy, in pounds per unit a year", "twelve hundred")
     person.press("Save and continue")
@@ -151,6 +153,12 @@ def add_outcome(person: Visitor) -> None:
         "Cost of a course of counselling"
     )
     proxy.fill("1,200")
+    person.press("Save and continue")
+    expect(person.page.locator("h1")).to_contain_text("How much of the change is due")
+    person.fill("Deadweight, as a percentage", "20%")
+    person.fill("Attribution, as a percentage", "10%")
+    person.press("Save and continue")
+    expect(person.page.locator("h1")).to_contain_text("The evidence for the outcome")
     person.press("Save and continue")
     expect(person.page.locator(".govuk-summary-list")).to_contain_text("Less stress")
     person.choose("Have you completed this section?", "Yes, I have completed this section")
