@@ -60,6 +60,7 @@ def init_app(app: Flask) -> None:
     from .notifications.cli import send_mail_command
     from .proposals.cli import export_proposal, import_proposal
     from .training.cli import curriculum_cli
+    from .triage.cli import send_reminders_command
 
     app.cli.add_command(create_admin)
     app.cli.add_command(seed_demo_command)
@@ -70,6 +71,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(recheck_all)
     app.cli.add_command(worker)
     app.cli.add_command(send_mail_command)
+    app.cli.add_command(send_reminders_command)
     app.cli.add_command(curriculum_cli)
     app.cli.add_command(export_all)
     app.cli.add_command(import_all)

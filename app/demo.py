@@ -24,9 +24,9 @@ class DemoAccount:
 
 
 PUBLIC_BODIES = {
-    "Anytown Borough Council": 56,
-    "Wessex County Council": 56,
-    "Harborough District Council": 42,
+    "Anytown Borough Council": 40,  # working days
+    "Wessex County Council": 40,
+    "Harborough District Council": 30,
 }
 ORGANISATIONS = {
     "Anytown Carers Trust": OrganisationType.CHARITY,

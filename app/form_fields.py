@@ -104,14 +104,16 @@ class ChoicesField(_NamesItsChoices, SelectMultipleField):
 
 
 def response_period_field(hint: str) -> WholeNumberField:
-    """How many days a public body takes to decide a submission."""
+    """How many working days a public body takes to decide a submission."""
     return WholeNumberField(
-        "Response period in days",
+        "Response period in working days",
         widget=GovTextInput(),
         description=hint,
-        default=56,
+        default=40,
         validators=[
-            InputRequired(message="Enter the response period in days"),
-            NumberRange(min=1, max=365, message="Response period must be between 1 and 365 days"),
+            InputRequired(message="Enter the response period in working days"),
+            NumberRange(
+                min=1, max=260, message="Response period must be between 1 and 260 working days"
+            ),
         ],
     )

@@ -54,7 +54,7 @@ def submit_examples(app) -> dict[str, int]:
     """Each example submitted, with its check report, to one body; ids by example name."""
     check = app.extensions["rulebook"].check
     with app.app_context():
-        body = PublicBody(name="Bench Borough Council", response_period_days=56)
+        body = PublicBody(name="Bench Borough Council", response_period_days=40)
         commissioner = User(
             email=COMMISSIONER,
             name="Bench Commissioner",

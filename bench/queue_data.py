@@ -60,7 +60,7 @@ class Population:
 def seed_people(session) -> Population:
     """Public bodies, organisations and commissioners (three for the busiest body)."""
     password_hash = hash_password(PASSWORD)
-    bodies = [PublicBody(name=f"Bench Council {n}", response_period_days=56) for n in range(BODIES)]
+    bodies = [PublicBody(name=f"Bench Council {n}", response_period_days=40) for n in range(BODIES)]
     organisations = [
         Organisation(name=f"Bench Organisation {n}", type=OrganisationType.CHARITY)
         for n in range(ORGANISATIONS)

@@ -4,7 +4,7 @@ import enum
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import DateTime, Enum, ForeignKey, Index, Integer, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..extensions import db
@@ -91,7 +91,12 @@ class PublicBody(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    response_period_days: Mapped[int] = mapped_column(Integer, default=56)
+    # working days (Monday to Friday, not bank holidays in England and Wales): app/workdays.py
+    response_period_days: Mapped[int] = mapped_column(Integer, default=40)
+    # how proposers reach the body about a decision; printed on its decision letters
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_address: Mapped[str | None] = mapped_column(Text)
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     commissioners: Mapped[list["User"]] = relationship(back_populates="public_body")
@@ -115,6 +120,8 @@ class User(UserMixin, db.Model):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     public_body_id: Mapped[int | None] = mapped_column(ForeignKey("public_body.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # may mark other people's training portfolios (set by an admin)
+    assessor: Mapped[bool] = mapped_column(default=False, server_default=false())
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     password_changed_at: Mapped[datetime] = mapped_column(

@@ -225,7 +225,7 @@ def change_password(
     db.session.commit()
 
 
-def create_public_body(name: str, response_period_days: int = 56) -> PublicBody:
+def create_public_body(name: str, response_period_days: int = 40) -> PublicBody:
     """Register a public body."""
     body = PublicBody(name=name.strip(), response_period_days=response_period_days)
     db.session.add(body)

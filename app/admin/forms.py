@@ -18,7 +18,8 @@ from ..form_fields import NameField, response_period_field
 
 
 class UserForm(FlaskForm):
-    """Change a person's role, affiliation and whether they may sign in."""
+    """Change a person's role, affiliation, whether they may sign in and whether they assess
+    training portfolios."""
 
     role = RadioField(
         "Role",
@@ -29,6 +30,11 @@ class UserForm(FlaskForm):
     organisation_id = SelectField("Organisation (for CSO members)", widget=GovSelect(), coerce=int)
     public_body_id = SelectField("Public body (for commissioners)", widget=GovSelect(), coerce=int)
     active = BooleanField("Account is active and may sign in", widget=GovCheckboxInput())
+    assessor = BooleanField(
+        "Assessor: may mark other people's training portfolios",
+        widget=GovCheckboxInput(),
+        description="An assessor never marks their own portfolio.",
+    )
     submit = SubmitField("Save changes", widget=GovSubmitInput())
 
 
@@ -68,7 +74,9 @@ class PublicBodyForm(FlaskForm):
             Length(max=200, message="Public body name must be 200 characters or fewer"),
         ],
     )
-    response_period_days = response_period_field("How long the body takes to decide a submission.")
+    response_period_days = response_period_field(
+        "In working days: Monday to Friday, leaving out bank holidays in England and Wales."
+    )
     submit = SubmitField("Add public body", widget=GovSubmitInput())
 
 

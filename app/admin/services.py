@@ -40,8 +40,10 @@ def update_user(
     public_body_id: int | None,
     active: bool,
     acting_admin: User,
+    assessor: bool,
 ) -> None:
-    """Set a person's role and affiliation; a role's affiliation must be given."""
+    """Set a person's role and affiliation, whether they may sign in and whether they assess
+    training portfolios; a role's affiliation must be given."""
     if role == Role.CSO and not organisation_id:
         raise AccountError("organisation_id", "Select the organisation this CSO member belongs to")
     if role == Role.COMMISSIONER and not public_body_id:
@@ -56,6 +58,7 @@ def update_user(
     user.organisation_id = organisation_id if role == Role.CSO else None
     user.public_body_id = public_body_id if role == Role.COMMISSIONER else None
     user.active = active
+    user.assessor = assessor
     db.session.commit()
 
 

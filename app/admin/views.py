@@ -1,13 +1,15 @@
-"""Admin pages: users and roles, organisations, public bodies."""
+"""Admin pages: users and roles, organisations, public bodies and their contact details."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..accounts import events, second_factor
 from ..accounts.access import admin_required
-from ..accounts.models import Role, User, utcnow
+from ..accounts.models import PublicBody, Role, User, utcnow
 from ..accounts.services import AccountError
 from ..extensions import db
+from ..triage.forms import ContactDetailsForm
+from ..triage.services import save_contact_details
 from . import services
 from .forms import OrganisationForm, PublicBodyForm, SecondFactorResetForm, UserForm
 
@@ -24,7 +26,7 @@ def users():
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @admin_required
 def edit_user(user_id: int):
-    """Change one person's role, affiliation and access."""
+    """Change one person's role, affiliation and access, and whether they assess portfolios."""
     user = db.session.get(User, user_id) or abort(404)
     form = UserForm(obj=user)
     form.organisation_id.choices = [(0, "None")] + [
@@ -45,6 +47,7 @@ def edit_user(user_id: int):
                 form.public_body_id.data or None,
                 form.active.data,
                 current_user,
+                form.assessor.data,
             )
         except AccountError as error:
             error.attach(form)
@@ -119,6 +122,19 @@ def public_bodies():
         bodies=services.list_public_bodies(),
         counts=services.member_counts(User.public_body_id),
     )
+
+
+@bp.route("/public-bodies/<int:body_id>", methods=["GET", "POST"])
+@admin_required
+def public_body_contact(body_id: int):
+    """Change the contact details a public body's decision letters give."""
+    body = db.session.get(PublicBody, body_id) or abort(404)
+    form = ContactDetailsForm(obj=body)
+    if form.validate_on_submit():
+        save_contact_details(body.id, form.details())
+        flash(f"Saved the contact details of {body.name}.", "success")
+        return redirect(url_for("admin.public_bodies"))
+    return render_template("admin/public_body.html", form=form, body=body)
 
 
 @bp.get("/outbox")

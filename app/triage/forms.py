@@ -1,4 +1,4 @@
-"""Commissioner forms: transitions, judgements, assignment and decisions."""
+"""Commissioner forms: transitions, judgements, assignment, decisions and the body's settings."""
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -10,6 +10,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import (
+    EmailField,
     HiddenField,
     IntegerField,
     RadioField,
@@ -19,11 +20,12 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import HiddenInput
 
-from ..form_fields import response_period_field
+from ..form_fields import WholeNumberField
 from .grounds import GROUNDS
+from .services import ContactDetails
 
 AREA_CHOICES = [
     ("proportionality", "Proportionality"),
@@ -109,13 +111,74 @@ class DecisionForm(FlaskForm):
     )
     reasons = _text("Reasons", 10000, "Give the reasons for the decision")
     next_steps = _text("What follows", 5000)
-    submit = SubmitField("Record decision", widget=GovSubmitInput())
+    submit = SubmitField("Continue", widget=GovSubmitInput())
 
 
-class ResponsePeriodForm(FlaskForm):
-    """How long the body takes to decide a submission."""
+class ContactDetailsForm(FlaskForm):
+    """How proposers reach a public body about a decision: printed on its decision letters."""
 
-    response_period_days = response_period_field(
-        "Submissions received from now on are due this many days after receipt."
+    contact_email = EmailField(
+        "Email address (optional)",
+        widget=GovTextInput(),
+        filters=[lambda text: text.strip() if text else text],
+        validators=[
+            Optional(),
+            Length(max=254, message="Email address: use 254 characters or fewer"),
+            Email(
+                message="Email address: enter it in the correct format, like "
+                "decisions@council.gov.uk",
+                check_deliverability=False,
+            ),
+        ],
+    )
+    contact_address = TextAreaField(
+        "Postal address (optional)",
+        widget=GovCharacterCount(),
+        filters=[one_newline, lambda text: text.strip() if text else text],
+        validators=[
+            Optional(),
+            Length(max=500, message="Postal address: use 500 characters or fewer"),
+        ],
+    )
+    contact_phone = StringField(
+        "Telephone number (optional)",
+        widget=GovTextInput(),
+        filters=[lambda text: text.strip() if text else text],
+        validators=[
+            Optional(),
+            Length(max=40, message="Telephone number: use 40 characters or fewer"),
+            Regexp(
+                r"^\+?[0-9 ()-]+$",
+                message="Telephone number: use digits, spaces and brackets, like 01632 960 000",
+            ),
+        ],
+    )
+    submit = SubmitField("Save contact details", widget=GovSubmitInput())
+
+    def details(self) -> ContactDetails:
+        """The contact details as typed, empty text for what was left out."""
+        return ContactDetails(
+            self.contact_email.data or "",
+            self.contact_address.data or "",
+            self.contact_phone.data or "",
+        )
+
+
+class BodySettingsForm(ContactDetailsForm):
+    """The body's response period, in working days, and its contact details."""
+
+    response_period_days = WholeNumberField(
+        "Response period in working days",
+        widget=GovTextInput(),
+        description="Submissions received from now on are due this many working days after the "
+        "day they arrive. Working days are Monday to Friday, leaving out bank holidays in "
+        "England and Wales.",
+        default=40,
+        validators=[
+            InputRequired(message="Enter the response period in working days"),
+            NumberRange(
+                min=1, max=260, message="Response period must be between 1 and 260 working days"
+            ),
+        ],
     )
     submit = SubmitField("Save", widget=GovSubmitInput())

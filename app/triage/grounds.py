@@ -8,6 +8,13 @@ Community Right to Challenge (Expressions of Interest and Excluded Services) (En
 Regulations 2012 (SI 2012/1313), Schedules 1 and 2.
 """
 
+GROUNDS_CITATION = (
+    "regulation 4 of, and the Schedule to, the Community Right to Challenge (Fire and Rescue "
+    "Authorities and Rejection of Expressions of Interest) (England) Regulations 2012 "
+    "(SI 2012/1647), made under section 83(11) of the Localism Act 2011"
+)
+"""Where the grounds are set out, as a decision letter and the proposer's page cite them."""
+
 GROUNDS: dict[str, str] = {
     "non_compliant": "It does not comply with one or more of the requirements of section 81(1) "
     "of the Localism Act 2011 or of regulations made under it",

@@ -1,16 +1,17 @@
 """What commissioners record: documented judgements and decisions with reasons."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from ..accounts.models import User, utcnow
+from ..checks.catalogue import AREAS as AREAS  # the areas judgements are on: the checks' own
 from ..extensions import JSONDocument as Document
 from ..extensions import db
-
-AREAS = ("proportionality", "stakeholders", "vfm")
+from ..proposals.models import Proposal
+from .grounds import GROUNDS, GROUNDS_CITATION
 
 
 class Judgement(db.Model):
@@ -45,3 +46,38 @@ class Decision(db.Model):
     summary: Mapped[dict[str, Any]] = mapped_column(Document, default=dict)
 
     decided_by: Mapped[User] = relationship()
+    # read-only both ways: the proposer's page reads ``proposal.decision``; a decision is only
+    # ever written here, by the commissioner's confirmed decision
+    proposal: Mapped[Proposal] = relationship(
+        backref=backref("decision", uselist=False, viewonly=True), viewonly=True
+    )
+
+    # where the grounds of a rejected challenge are set out, as letters and pages cite them
+    grounds_citation = GROUNDS_CITATION
+
+    @property
+    def reference(self) -> str:
+        """The decision letter's reference, stable as it is made of the body, the submission
+        and the year of the decision: VC-<body>-<submission>-<year>."""
+        return f"VC-{self.proposal.public_body_id}-{self.proposal_id}-{self.decided_at.year}"
+
+    @property
+    def ground_texts(self) -> list[str]:
+        """The statutory grounds relied on, in the words of the Schedule to SI 2012/1647."""
+        return [GROUNDS.get(key, key) for key in self.grounds or []]
+
+
+class Reminder(db.Model):
+    """The day a commissioner was emailed about submissions due soon or overdue.
+
+    One a person a day: running the reminders again the same day finds the row and sends
+    nothing more.
+    """
+
+    __table_args__ = (UniqueConstraint("user_id", "sent_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    sent_on: Mapped[date] = mapped_column(Date)
+    cases: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

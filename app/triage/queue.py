@@ -1,15 +1,17 @@
 """The commissioners' queue: filters, sorting, pagination and counts over indexed columns."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import defer, selectinload
 
-from ..accounts.models import utcnow
+from ..accounts.models import aware, utcnow
 from ..extensions import db
 from ..proposals.models import Proposal
 from ..proposals.workflow import Status
+from ..workdays import bank_holidays
+from .deadlines import TimeLeft, time_left
 
 SORTS = {
     "received": (Proposal.received_at.desc(), "Newest received first"),
@@ -147,6 +149,15 @@ def is_overdue(proposal: Proposal, now: datetime | None = None) -> bool:
     return deadline < now
 
 
+def time_left_of(proposal: Proposal, today: date | None = None) -> TimeLeft | None:
+    """The working days left to decide it, or by how many it is late; None when the body is
+    not the one waiting (decided, withdrawn, or waiting on the proposer for information)."""
+    if proposal.deadline is None or proposal.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        return None
+    today = today or utcnow().date()
+    return time_left(aware(proposal.deadline).date(), today, bank_holidays())
+
+
 CSV_COLUMNS = (
     "id",
     "kind",
@@ -162,6 +173,7 @@ CSV_COLUMNS = (
     "status",
     "assignee",
     "overdue",
+    "working_days_left",
 )
 
 
@@ -183,6 +195,7 @@ def csv_rows(proposals: list[Proposal]) -> list[tuple]:
             p.status.value,
             p.assignee.name if p.assignee else None,
             "yes" if is_overdue(p) else "no",
+            clock.left if (clock := time_left_of(p)) else None,
         )
         for p in proposals
     ]

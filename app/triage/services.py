@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..accounts.models import Role, User, utcnow
+from ..accounts.models import PublicBody, Role, User, utcnow
 from ..extensions import db
 from ..field_errors import FieldError
 from ..notifications.services import deliver
@@ -25,6 +25,15 @@ REVIEW_STEPS = frozenset(
 
 class DecisionInvalid(FieldError):
     """A decision or assignment that the rules do not allow."""
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """How proposers reach a public body about a decision; empty text for what is not given."""
+
+    email: str = ""
+    address: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,25 +178,47 @@ def decide(
     check_can_decide(proposal)
     validate_decision(proposal, decision)
     action = "accept" if decision.outcome == "accepted" else "reject"
-    summary_reason = decision.reasons.strip()
     with first_change_wins(proposal):
-        mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, summary_reason, link)
-        latest = proposal.versions[-1] if proposal.versions else None
-        report = (latest.check_report or {}) if latest else {}
-        document = latest.document if latest else proposal.draft
-        record = Decision(
-            proposal_id=proposal.id,
-            outcome=decision.outcome,
-            grounds=list(decision.grounds) if decision.outcome == "rejected" else [],
-            reasons=summary_reason,
-            next_steps=decision.next_steps.strip(),
-            decided_by_id=actor.id,
-            decided_at=utcnow(),
-            summary=register_summary(document, report),
+        mails = lifecycle.move(
+            proposal, action, Party.COMMISSIONER, actor, decision.reasons.strip(), link
         )
+        record = decision_record(proposal, actor, decision)
         db.session.add(record)
     deliver(settings, mails)
     return record
+
+
+def preview(proposal: Proposal, actor: User, decision: DecisionInput) -> Decision:
+    """The decision as it would be recorded now, for the commissioner to read before confirming.
+
+    Nothing is written: the decision returned is never added to the session. Raises what
+    ``decide`` would raise for the same submission and answers.
+    """
+    check_can_decide(proposal)
+    validate_decision(proposal, decision)
+    record = decision_record(proposal, actor, decision)
+    # what the letter and the register entry read of a row that is not saved
+    record.decided_by = actor
+    record.proposal = proposal
+    return record
+
+
+def decision_record(proposal: Proposal, actor: User, decision: DecisionInput) -> Decision:
+    """The decision's row (not added), dated now, with the register's summary of the latest
+    version."""
+    latest = proposal.versions[-1] if proposal.versions else None
+    report = (latest.check_report or {}) if latest else {}
+    document = latest.document if latest else proposal.draft
+    return Decision(
+        proposal_id=proposal.id,
+        outcome=decision.outcome,
+        grounds=list(decision.grounds) if decision.outcome == "rejected" else [],
+        reasons=decision.reasons.strip(),
+        next_steps=decision.next_steps.strip(),
+        decided_by_id=actor.id,
+        decided_at=utcnow(),
+        summary=register_summary(document, report),
+    )
 
 
 def check_can_decide(proposal: Proposal) -> None:
@@ -215,10 +246,26 @@ def decision_for(proposal: Proposal) -> Decision | None:
     return db.session.scalar(select(Decision).where(Decision.proposal_id == proposal.id))
 
 
-def set_response_period(public_body_id: int, days: int) -> None:
-    """The body's own time for deciding submissions received from now on."""
-    from ..accounts.models import PublicBody
-
+def save_body_settings(public_body_id: int, days: int, contact: ContactDetails) -> None:
+    """The body's own time for deciding submissions received from now on, in working days,
+    and the contact details its decision letters give."""
     body = db.session.get(PublicBody, public_body_id)
     body.response_period_days = days
+    _set_contact(body, contact)
     db.session.commit()
+
+
+def save_contact_details(public_body_id: int, contact: ContactDetails) -> PublicBody | None:
+    """The contact details the body's decision letters give; None for an unknown body."""
+    body = db.session.get(PublicBody, public_body_id)
+    if body is None:
+        return None
+    _set_contact(body, contact)
+    db.session.commit()
+    return body
+
+
+def _set_contact(body: PublicBody, contact: ContactDetails) -> None:
+    body.contact_email = contact.email.strip() or None
+    body.contact_address = contact.address.strip() or None
+    body.contact_phone = contact.phone.strip() or None

@@ -19,9 +19,15 @@ from ..accounts.models import Role
 from ..csv_download import csv_response
 from ..links import external_url
 from ..proposals.workflow import DECIDED, Party, Status, TransitionRefused, available
-from . import queue, services
+from . import letters, queue, services
 from .conflicts import AlreadyChanged, what_happened
-from .forms import AssignForm, DecisionForm, JudgementForm, ResponsePeriodForm, TransitionForm
+from .forms import (
+    AssignForm,
+    BodySettingsForm,
+    DecisionForm,
+    JudgementForm,
+    TransitionForm,
+)
 from .review import review_context
 
 bp = Blueprint("triage", __name__, url_prefix="/triage")
@@ -58,7 +64,7 @@ def queue_view():
         wanted=wanted,
         filters=queue.FILTERS,
         statuses=[s for s in Status if s != Status.DRAFT],
-        overdue=queue.is_overdue,
+        time_left=queue.time_left_of,
     )
 
 
@@ -185,11 +191,19 @@ def assign(proposal_id: int):
     return redirect(url_for("triage.review", proposal_id=proposal.id))
 
 
-@bp.route("/<int:proposal_id>/decide", methods=["GET", "POST"])
-@role_required(Role.COMMISSIONER)
-def decide(proposal_id: int):
-    """Accept or reject with reasons, once."""
-    proposal = commissioner_proposal(proposal_id)
+def decision_from(form: DecisionForm) -> services.DecisionInput:
+    """The decision as the form carries it."""
+    return services.DecisionInput(
+        form.outcome.data or "",
+        form.reasons.data or "",
+        form.next_steps.data or "",
+        tuple(form.grounds.data or ()),
+    )
+
+
+def decidable(proposal):
+    """None when the submission can be decided; else where to go: the review page, or a 409
+    for a decision posted on a submission that another commissioner has moved meanwhile."""
     try:
         services.check_can_decide(proposal)
     except AlreadyChanged as error:
@@ -197,19 +211,56 @@ def decide(proposal_id: int):
             lost_race(error)
         flash(str(error), "info")
         return redirect(url_for("triage.review", proposal_id=proposal.id))
+    return None
+
+
+def decide_form(proposal, form: DecisionForm):
+    """The decision form, with what was typed and any errors beside their fields."""
+    return render_template("triage/decide.html", proposal=proposal, form=form)
+
+
+@bp.route("/<int:proposal_id>/decide", methods=["GET", "POST"])
+@role_required(Role.COMMISSIONER)
+def decide(proposal_id: int):
+    """Accept or reject with reasons; a complete decision goes to its confirmation page."""
+    proposal = commissioner_proposal(proposal_id)
+    elsewhere = decidable(proposal)
+    if elsewhere:
+        return elsewhere
     form = DecisionForm()
     if form.validate_on_submit():
-        decision = services.DecisionInput(
-            form.outcome.data,
-            form.reasons.data or "",
-            form.next_steps.data or "",
-            tuple(form.grounds.data or ()),
-        )
+        try:
+            draft = services.preview(proposal, current_user, decision_from(form))
+        except AlreadyChanged as error:
+            lost_race(error)
+        except services.DecisionInvalid as error:
+            error.attach(form)
+        else:
+            return render_template(
+                "triage/confirm_decision.html",
+                answers=form,
+                **letters.letter_context(proposal, draft),
+            )
+    return decide_form(proposal, form)
+
+
+@bp.post("/<int:proposal_id>/decide/confirm")
+@role_required(Role.COMMISSIONER)
+def confirm_decision(proposal_id: int):
+    """Record and send the decision the commissioner has read, or go back to change it."""
+    proposal = commissioner_proposal(proposal_id)
+    elsewhere = decidable(proposal)
+    if elsewhere:
+        return elsewhere
+    form = DecisionForm()
+    if request.form.get("step") == "change":
+        return decide_form(proposal, form)
+    if form.validate_on_submit():
         try:
             services.decide(
                 proposal,
                 current_user,
-                decision,
+                decision_from(form),
                 current_app.config,
                 external_url("proposals.overview", proposal_id=proposal.id),
             )
@@ -218,21 +269,25 @@ def decide(proposal_id: int):
         except services.DecisionInvalid as error:
             error.attach(form)
         else:
-            flash("Decision recorded and published on the register.", "success")
+            flash(
+                "Decision recorded, sent to the organisation and published on the register.",
+                "success",
+            )
             return redirect(url_for("triage.review", proposal_id=proposal.id))
-    return render_template("triage/decide.html", proposal=proposal, form=form)
+    return decide_form(proposal, form)
 
 
 @bp.route("/settings", methods=["GET", "POST"])
 @role_required(Role.COMMISSIONER)
 def settings():
-    """The body's response period."""
+    """The body's response period, in working days, and the contact details on its letters."""
     body = current_user.public_body
-    form = ResponsePeriodForm(data={"response_period_days": body.response_period_days})
+    form = BodySettingsForm(obj=body)
     if form.validate_on_submit():
-        services.set_response_period(body.id, form.response_period_days.data)
+        services.save_body_settings(body.id, form.response_period_days.data, form.details())
         flash(
-            f"{body.name} now decides submissions within {form.response_period_days.data} days.",
+            f"{body.name} now decides submissions within {form.response_period_days.data} "
+            "working days. Contact details saved.",
             "success",
         )
         return redirect(url_for("triage.queue"))

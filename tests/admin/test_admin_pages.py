@@ -86,7 +86,7 @@ def test_public_body_period_must_be_a_number(admin_client):
     page = admin_client.post(
         "/admin/public-bodies", data={"name": "Fenland", "response_period_days": "soon"}
     ).get_data(as_text=True)
-    assert "Response period in days: enter a whole number" in page
+    assert "Response period in working days: enter a whole number" in page
     assert 'value="Fenland"' in page and 'value="soon"' in page
 
 
@@ -141,3 +141,25 @@ def test_admin_user_page_shows_account_activity(admin_client, make_user, app):
     page = admin_client.get(f"/admin/users/{person.id}").get_data(as_text=True)
     assert "Failed sign-in attempt: wrong password" in page
     assert "Signed in" in page
+
+
+def test_admin_names_an_assessor_and_takes_the_role_away(admin_client, make_user, db, app):
+    person = make_user(Role.COMMISSIONER, name="Cal Commissioner")
+    page = admin_client.get(f"/admin/users/{person.id}").get_data(as_text=True)
+    assert 'name="assessor"' in page and "may mark other people" in page
+    fields = {"role": "commissioner", "organisation_id": "0", "active": "y"}
+    fields["public_body_id"] = str(person.public_body_id)
+    assert (
+        admin_client.post(f"/admin/users/{person.id}", data={**fields, "assessor": "y"}).status_code
+        == 302
+    )
+    db.session.refresh(person)
+    assert person.assessor
+    browser = app.test_client()
+    browser.post("/sign-in", data={"email": person.email, "password": "correct horse battery"})
+    assert browser.get("/training/assessments").status_code == 200
+
+    assert admin_client.post(f"/admin/users/{person.id}", data=fields).status_code == 302
+    db.session.refresh(person)
+    assert not person.assessor
+    assert browser.get("/training/assessments").status_code == 403

@@ -80,7 +80,7 @@ def test_a_decision_with_multi_line_reasons_is_delivered_by_smtp(
     before = last_mail_id()
 
     response = commissioner_client.post(
-        f"/triage/{in_review.id}/decide",
+        f"/triage/{in_review.id}/decide/confirm",
         data={"outcome": "accepted", "reasons": REASONS, "next_steps": "A grant from April."},
     )
 

@@ -71,12 +71,21 @@ ACCESS = {
     "training.certificate": Access(frozenset()),
     "training.attempt": Access(frozenset()),
     "training.people": Access(only("commissioner_x", "commissioner_y", "admin")),
+    "training.track": Access(SIGNED_IN),
+    "training.records.mark_read": Access(SIGNED_IN, method="POST"),
+    "training.records.exercise": Access(SIGNED_IN),
+    "training.records.cpd": Access(SIGNED_IN),
+    "training.records.cpd_csv": Access(SIGNED_IN),
+    "training.portfolios.edit": Access(frozenset()),  # stage 1 asks for no portfolio
+    "training.portfolios.assessments": Access(frozenset()),  # only assessors; none here
+    "training.portfolios.assess": Access(frozenset()),  # only assessors; none here
     "admin.users": Access(only("admin")),
     "admin.edit_user": Access(only("admin")),
     "admin.organisations": Access(only("admin")),
     "admin.public_bodies": Access(only("admin")),
     "admin.outbox": Access(only("admin")),
     "admin.send_outbox_mail": Access(only("admin"), method="POST"),
+    "admin.public_body_contact": Access(only("admin")),  # body X's contact details
     "proposals.index": Access(only("cso_a", "cso_b")),
     "proposals.start": Access(only("cso_a", "cso_b")),
     "proposals.import_json": Access(only("cso_a", "cso_b")),
@@ -102,6 +111,8 @@ ACCESS = {
     "triage.add_judgement": Access(only("commissioner_x"), target="decided", method="POST"),
     "reports.assessment": Access(only("commissioner_x"), target="decided"),
     "reports.decision_letter": Access(only("commissioner_x"), target="decided"),
+    "triage.confirm_decision": Access(only("commissioner_x"), target="decided", method="POST"),
+    "proposals.decision_letter": Access(only("cso_a"), target="decided"),
     "proposals.withdraw": Access(only("cso_a")),
     "proposals.delete_draft": Access(only("cso_a")),
     "messages.member_thread": Access(only("cso_a"), target="decided"),
@@ -157,7 +168,8 @@ def world(app, make_user, make_organisation, make_public_body, tmp_path, monkeyp
         select(Notification.id).where(Notification.user_id == people["cso_a"].id)
     )
     ids = {"draft": draft.id, "decided": decided.id}
-    return people, ids | {"attachment": attachment.id, "notification": notification}
+    extra = {"attachment": attachment.id, "notification": notification, "body": body_x.id}
+    return people, ids | extra
 
 
 def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
@@ -179,6 +191,7 @@ def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
             "mail_id": 1,
             "attachment_id": ids["attachment"],
             "notification_id": ids["notification"],
+            "body_id": ids["body"],
         }[argument]
     with app.test_request_context():
         from flask import url_for
@@ -241,6 +254,7 @@ def test_guessed_ids_find_nothing(client, world, sign_in):
         f"/proposals/{ghost}/check",
         f"/register/{ghost}",
         f"/proposals/{ghost}/messages",
+        f"/proposals/{ghost}/decision-letter.pdf",
         f"/attachments/{ghost}",
         f"/notifications/{ghost}",
     ):

@@ -1,6 +1,11 @@
-"""Fixtures: a public body with two commissioners and a submitted challenge from a CSO."""
+"""Fixtures: a public body with two commissioners and a submitted challenge from a CSO, and
+the commissioner's two steps to a decision: the form, then its confirmation."""
+
+import html
+import re
 
 import pytest
+from werkzeug.datastructures import MultiDict
 
 from app.accounts.models import Role
 from app.examples import load_example
@@ -46,3 +51,21 @@ def challenge(proposer, body, commissioner, reviewer):
 @pytest.fixture
 def commissioner_client(client, commissioner, sign_in):
     return sign_in(commissioner)
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+
+
+def confirmation_answers(page: str) -> list[tuple[str, str]]:
+    """The answers the confirmation page carries back in its hidden fields, as posted."""
+    form = page[page.index('action="/triage/') :]
+    return [(name, html.unescape(value)) for name, value in HIDDEN.findall(form)]
+
+
+def decide(client, proposal, data: dict, step: str = "confirm"):
+    """Fill in the decision form, read the confirmation page, then confirm (or go back)."""
+    page = client.post(f"/triage/{proposal.id}/decide", data=data)
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Check the decision before it is sent" in text, text[-800:]
+    answers = confirmation_answers(text) + [("step", step)]
+    return client.post(f"/triage/{proposal.id}/decide/confirm", data=MultiDict(answers))

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from app.extensions import db
 from app.proposals.workflow import Status
 
-from .conftest import submitted
+from .conftest import decide, submitted
 
 
 def in_review(client, proposal):
@@ -34,9 +34,10 @@ def test_a_challenge_is_rejected_only_on_statutory_grounds(commissioner_client, 
     assert "We do not like it." in text
     db.session.refresh(challenge)
     assert challenge.status == Status.IN_REVIEW
-    commissioner_client.post(
-        f"/triage/{challenge.id}/decide",
-        data={
+    decide(
+        commissioner_client,
+        challenge,
+        {
             "outcome": "rejected",
             "grounds": ["already_procured"],
             "reasons": "The service is already out to tender.",
@@ -52,9 +53,10 @@ def test_accepting_says_what_follows(commissioner_client, challenge):
         f"/triage/{challenge.id}/decide", data={"outcome": "accepted", "reasons": "Good value."}
     ).get_data(as_text=True)
     assert "Say what follows" in text
-    commissioner_client.post(
-        f"/triage/{challenge.id}/decide",
-        data={
+    decide(
+        commissioner_client,
+        challenge,
+        {
             "outcome": "accepted",
             "reasons": "Good value for money.",
             "next_steps": "We will run a procurement exercise in the spring.",
@@ -69,9 +71,10 @@ def test_register_shows_decided_submissions_only_without_personal_data(
 ):
     undecided = submitted(proposer, body, "propose-hospital-discharge")
     in_review(commissioner_client, challenge)
-    commissioner_client.post(
-        f"/triage/{challenge.id}/decide",
-        data={
+    decide(
+        commissioner_client,
+        challenge,
+        {
             "outcome": "accepted",
             "reasons": "Better value than the in-house service.",
             "next_steps": "A procurement exercise opens in March.",
@@ -104,9 +107,10 @@ def test_assessment_report_pdf_holds_the_expected_sections(commissioner_client, 
             "rationale": "Inputs include hours at a stated rate",
         },
     )
-    commissioner_client.post(
-        f"/triage/{challenge.id}/decide",
-        data={"outcome": "rejected", "grounds": ["negotiating"], "reasons": "We are negotiating."},
+    decide(
+        commissioner_client,
+        challenge,
+        {"outcome": "rejected", "grounds": ["negotiating"], "reasons": "We are negotiating."},
     )
     response = commissioner_client.get(f"/triage/{challenge.id}/assessment.pdf")
     assert response.mimetype == "application/pdf"
@@ -128,13 +132,10 @@ def test_assessment_report_pdf_holds_the_expected_sections(commissioner_client, 
 def test_decision_letter_pdf(commissioner_client, challenge):
     assert commissioner_client.get(f"/triage/{challenge.id}/decision-letter.pdf").status_code == 404
     in_review(commissioner_client, challenge)
-    commissioner_client.post(
-        f"/triage/{challenge.id}/decide",
-        data={
-            "outcome": "rejected",
-            "grounds": ["frivolous"],
-            "reasons": "It repeats last year's.",
-        },
+    decide(
+        commissioner_client,
+        challenge,
+        {"outcome": "rejected", "grounds": ["frivolous"], "reasons": "It repeats last year's."},
     )
     text = pdf_text(commissioner_client.get(f"/triage/{challenge.id}/decision-letter.pdf").data)
     assert "rejected" in text and "It repeats last year" in text

@@ -4,9 +4,10 @@ import csv
 import io
 from datetime import timedelta
 
-from app.accounts.models import Role, utcnow
+from app.accounts.models import Role, aware, utcnow
 from app.extensions import db
 from app.proposals.workflow import Status
+from app.workdays import bank_holidays, is_working_day, working_days_between
 
 from .conftest import submitted
 
@@ -135,11 +136,15 @@ def test_judgement_errors_keep_what_was_typed(commissioner_client, challenge):
     assert 'value="Costs"' in text and "Because" in text
 
 
-def test_the_body_sets_its_response_period(commissioner_client, body, proposer, db):
+def test_the_body_sets_its_response_period_in_working_days(commissioner_client, body, proposer, db):
     page = commissioner_client.post("/triage/settings", data={"response_period_days": "soon"})
-    assert "Response period in days: enter a whole number" in page.get_data(as_text=True)
+    assert "Response period in working days: enter a whole number" in page.get_data(as_text=True)
     commissioner_client.post("/triage/settings", data={"response_period_days": "14"})
     db.session.refresh(body)
     assert body.response_period_days == 14
     proposal = submitted(proposer, body, "propose-parish-green-spaces")
-    assert (proposal.deadline - proposal.received_at).days == 14
+    received, due = aware(proposal.received_at).date(), aware(proposal.deadline).date()
+    assert working_days_between(received, due, bank_holidays()) == 14
+    assert is_working_day(due, bank_holidays())
+    # ten working days are two weeks: fourteen working days are never fewer than 18 days
+    assert (due - received).days >= 18

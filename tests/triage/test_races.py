@@ -18,6 +18,8 @@ from app.proposals.workflow import Status
 from app.triage import services as triage
 from app.triage.models import Decision
 
+from .conftest import decide
+
 ACCEPT = {
     "outcome": "accepted",
     "reasons": "Better value than the in-house service.",
@@ -76,7 +78,7 @@ def test_a_second_decision_with_mistakes_is_still_refused_as_already_decided(
     commissioner_client, challenge, commissioner
 ):
     start_review(challenge, commissioner)
-    commissioner_client.post(f"/triage/{challenge.id}/decide", data=ACCEPT)
+    decide(commissioner_client, challenge, ACCEPT)
 
     response = commissioner_client.post(
         f"/triage/{challenge.id}/decide", data={"outcome": "rejected", "reasons": ""}
@@ -143,7 +145,7 @@ def test_two_commissioners_pressing_decide_at_once_one_wins_the_other_hears_409(
 ):
     start_review(challenge, commissioner)
     clients = [signed_in(app, commissioner), signed_in(app, reviewer)]
-    url = f"/triage/{challenge.id}/decide"
+    url = f"/triage/{challenge.id}/decide/confirm"
     # each request waits, once it has read the submission, until the other has read it too
     both_read = threading.Barrier(2, timeout=20)
     pressing = threading.local()

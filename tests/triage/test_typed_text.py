@@ -7,6 +7,8 @@ from app.proposals.models import AuditEvent
 from app.triage import services as triage
 from app.triage.models import Decision, Judgement
 
+from .conftest import decide
+
 # as a browser sends a text area: each line break as CR LF
 TYPED = "First, the costs.\r\nSecond, <b>the hours</b> & rates."
 STORED = "First, the costs.\nSecond, <b>the hours</b> & rates."
@@ -22,9 +24,10 @@ def test_decision_reasons_keep_their_lines_and_show_escaped(
 ):
     in_review(challenge, commissioner)
 
-    commissioner_client.post(
-        f"/triage/{challenge.id}/decide",
-        data={"outcome": "accepted", "reasons": TYPED, "next_steps": TYPED},
+    decide(
+        commissioner_client,
+        challenge,
+        {"outcome": "accepted", "reasons": TYPED, "next_steps": TYPED},
     )
 
     decision = db.session.scalar(select(Decision).where(Decision.proposal_id == challenge.id))
@@ -74,9 +77,10 @@ def test_reasons_as_long_as_the_box_allows_are_accepted_whatever_their_line_brea
     counted = "\n".join(["x" * 99] * 100) + "."
     assert len(counted) == 10_000
 
-    response = commissioner_client.post(
-        f"/triage/{challenge.id}/decide",
-        data={"outcome": "accepted", "reasons": counted.replace("\n", "\r\n"), "next_steps": "A"},
+    response = decide(
+        commissioner_client,
+        challenge,
+        {"outcome": "accepted", "reasons": counted.replace("\n", "\r\n"), "next_steps": "A"},
     )
 
     assert response.status_code == 302
