@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from app.checks.catalogue import KINDS, TIERS
 from app.checks.conditions import All, AnyOf, Compare, Condition, FactRef, Not, ParamRef
 from app.checks.numbers import show_number
 from app.checks.translate import NEGATED
-from app.checks.vocabulary import FACTS, KINDS, TIERS, FactSpec
+from app.checks.vocabulary import FACTS, FactSpec
 
 PHRASES = {
     "eq": "is",

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from . import catalogue
 from .rulebook import load_rulebook
 
 
@@ -13,7 +14,8 @@ def project_root(app: Flask) -> Path:
 
 
 def init_app(app: Flask) -> None:
-    """Load rules, parameters (with the instance override) and the curriculum model.
+    """Load rules, parameters (with the instance override) and the curriculum model, and give
+    templates the checks' catalogue of areas, severities and statuses (``check_catalogue``).
 
     A broken rules file raises RulesError naming the file, the rule and the reason, so
     the app does not start with checks it cannot trust.
@@ -26,13 +28,14 @@ def init_app(app: Flask) -> None:
     )
     rulebook = load_rulebook(rules_dir, model, override)
     app.extensions["rulebook"] = rulebook
+    app.jinja_env.globals["check_catalogue"] = catalogue
     app.extensions.setdefault("health_probes", {})["rules_engine"] = lambda: engine_state(rulebook)
 
 
 def engine_state(rulebook) -> dict:
     """Whether the engine answers a check of a minimal document."""
     probe = {
-        "format": "proposal/1",
+        "format": "proposal/2",
         "kind": "propose",
         "title": "Health probe",
         "organisation": {"name": "Probe"},

@@ -10,13 +10,14 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from app.checks.catalogue import AREAS, KINDS, SEVERITIES, TIERS
 from app.checks.conditions import ConditionError, check_literal, parse_condition
 from app.checks.errors import RulesError
 from app.checks.network import MAX_EXPRESSIONS, MAX_STACK, expressions, stack_peak
 from app.checks.parameters import Parameter, read_yaml
-from app.checks.rule import AREAS, SEVERITIES, Applies, Rule, RuleCase
+from app.checks.rule import Applies, Rule, RuleCase
 from app.checks.translate import size, to_durable
-from app.checks.vocabulary import FACTS, ITEM_SECTIONS, KINDS, TIERS
+from app.checks.vocabulary import FACTS, ITEM_SECTIONS
 
 PARAMETERS_FILE = "parameters.yaml"
 FIELDS = ("id", "area", "severity", "applies", "each", "when", "message", "why", "modules",
@@ -77,11 +78,12 @@ def _read_rule(
         when = parse_condition(entry["when"], entity, parameters)
     except ConditionError as error:
         raise fail(f"when: {error}") from None
+    applies = _applies(entry["applies"], fail)
     rule = Rule(
         id=rule_id,
         area=entry["area"],
-        severity=entry["severity"],
-        applies=_applies(entry["applies"], fail),
+        severities=_severities(entry["severity"], applies, fail),
+        applies=applies,
         each=each,
         when=when,
         message=_text(entry, "message", fail),
@@ -129,10 +131,23 @@ def _check_fields(entry: object, fail) -> None:
         raise fail("the id must be area.slug, e.g. vfm.pbr-no-safeguards")
     if entry["area"] not in AREAS or entry["area"] != match.group("area"):
         raise fail(f"area must be one of {', '.join(AREAS)} and match the id's prefix")
-    if entry["severity"] not in SEVERITIES:
-        raise fail(f"severity must be one of {', '.join(SEVERITIES)}")
     if entry.get("each") is not None and entry["each"] not in ITEM_SECTIONS:
         raise fail(f"'each' must be one of {', '.join(ITEM_SECTIONS)}")
+
+
+def _severities(raw: object, applies: Applies, fail) -> dict[str, str]:
+    """One severity for every tier, or a mapping giving one for each tier the rule applies to."""
+    if isinstance(raw, str):
+        raw = dict.fromkeys(applies.tiers, raw)
+    if not isinstance(raw, dict) or set(raw) != set(applies.tiers):
+        raise fail(
+            "severity must be one of "
+            f"{', '.join(SEVERITIES)}, or map each tier in applies.tiers to one"
+        )
+    for severity in raw.values():
+        if severity not in SEVERITIES:
+            raise fail(f"severity must be one of {', '.join(SEVERITIES)}")
+    return {tier: raw[tier] for tier in TIERS if tier in raw}
 
 
 def _text(entry: dict, field: str, fail) -> str:
@@ -162,6 +177,12 @@ def _modules(raw: object, module_ids: frozenset[str], fail) -> tuple[str, ...]:
 
 
 def _path(raw: object, each: str | None, fail) -> str:
+    named = _PLACEHOLDER.fullmatch(raw) if isinstance(raw, str) else None
+    if named and named.group(1) != "index":
+        spec = FACTS.get(named.group(1))
+        if spec is None or not spec.pointer or (each or "proposal") not in spec.entities:
+            raise fail(f"'path' {raw} must name a text fact that holds a JSON Pointer")
+        return raw
     if not isinstance(raw, str) or not raw.startswith("/") or any(c.isspace() for c in raw):
         raise fail("'path' must be a JSON Pointer such as /contract/payment_by_results")
     if each:

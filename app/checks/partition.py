@@ -1,18 +1,12 @@
-"""Splitting rules into durable-rules rulesets, as few as the engine's stack allows.
+"""Splitting rules into durable-rules rulesets so that matching a fact never overflows.
 
 durable-rules matches a fact by walking its network of comparisons with a stack of 64
-entries; a fact that would need more gives error 303, after which the process can crash. So
-each entity's rules are packed, in order, into partitions whose network can never need more
-than ``MAX_STACK`` entries (see :func:`app.checks.network.stack_peak`), each partition with a
-catch-all rule so that no fact goes unhandled. Every partition costs each check an
-assertion, a retraction and a catch-all action, so fewer, fuller partitions are faster.
-
-Facts are packed by their own names: renaming them one to one changes no comparison the
-network shares, so the peak is the same under the short names the ruleset is given.
-
-Inside a ruleset each fact goes by a short name (``f0``, ``f1``, … in the order of the facts'
-names): the engine hashes every name of every fact it is given and writes the whole fact into
-every action's message, and short names make both about 12% cheaper.
+entries; a fact that would need more gives error 303, after which deleting the session's state
+can crash the process. So each entity's rules are packed, in order, into partitions whose
+network can never need more than ``MAX_STACK`` entries (see
+:func:`app.checks.network.stack_peak`), each with a catch-all rule so that no fact goes
+unhandled. A fact is sent to a partition with only the facts its rules name, which keeps it
+well under the engine's limit of about 252 properties a fact.
 """
 
 from __future__ import annotations
@@ -54,10 +48,6 @@ def peak(partition: Partition) -> int:
 
 def _partition(entity: str, rules: Sequence[Rule]) -> Partition:
     named = sorted(set().union(*(facts_named(rule.condition) for rule in rules)))
-    names = {name: f"f{number}" for number, name in enumerate(named)}
-    definition = {
-        rule.id: {"all": [{"m": to_durable(rule.condition, entity, names)}]} for rule in rules
-    }
+    definition = {rule.id: {"all": [{"m": to_durable(rule.condition, entity)}]} for rule in rules}
     definition[CATCH_ALL] = {"all": [{"m": {"entity": entity}}]}
-    fields = (("entity", "entity"), *names.items())
-    return Partition(ruleset_name(entity, definition), entity, definition, fields)
+    return Partition(ruleset_name(entity, definition), entity, definition, tuple(named))

@@ -1,8 +1,9 @@
-"""The check report: findings in a stable order, area status and score, and the value.
+"""The check report: findings in a stable order, area status and score, the value, and what
+the document shows beside them (its derived risk, flags for a commissioner, sensitivity).
 
 An area fails with a blocker, has gaps with a major or minor finding, and passes otherwise
 (advice alone passes). Its score starts at 100 and loses ``SEVERITY_WEIGHTS`` per finding,
-never going below 0.
+never going below 0. A finding's severity is its rule's severity at the case's tier.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from app.checks.catalogue import AREAS, SEVERITIES, SEVERITY_WEIGHTS, TIERS, area_status
 from app.checks.facts import FactSet
 from app.checks.numbers import show_number, shower
 from app.checks.parameters import Parameter
-from app.checks.rule import AREAS, SEVERITIES, Rule
+from app.checks.rule import Rule
 from app.checks.vocabulary import FACTS, NUMERIC_TYPES, FactSpec
 
-SEVERITY_WEIGHTS = {"blocker": 40, "major": 15, "minor": 5, "advice": 0}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PARAMETER_KIND = {"money": "money", "share": "share"}
 
@@ -94,32 +95,41 @@ class FindingTemplate:
 
     rule: Rule
     message: Message
-    rank: int  # the rule's place in the report: by area, severity, then rule id
-    base: dict  # a finding's fields in the report's order: each finding is a copy, filled in
+    ranks: dict  # the rule's place in the report at each tier: by area, severity, rule id
+    bases: dict  # at each tier, a finding's fields in the report's order, to copy and fill
 
 
 def finding_templates(
     rules: Iterable[Rule], parameters: Mapping[str, Parameter]
 ) -> dict[str, FindingTemplate]:
-    """Each rule's template by rule id, ranked in the report's order."""
-    ordered = sorted(rules, key=lambda r: (_AREA_ORDER[r.area], _SEVERITY_ORDER[r.severity], r.id))
+    """Each rule's template by rule id, ranked in the report's order at each tier."""
+    rules = list(rules)
+    ranks: dict[str, dict[str, int]] = {rule.id: {} for rule in rules}
+    for tier in TIERS:
+        ordered = sorted(rules, key=functools.partial(_rule_order, tier=tier))
+        for rank, rule in enumerate(ordered):
+            ranks[rule.id][tier] = rank
     templates = {}
-    for rank, rule in enumerate(ordered):
+    for rule in rules:
         message = prepare_message(rule.message, parameters, rule.entity)
-        templates[rule.id] = FindingTemplate(
-            rule,
-            message,
-            rank,
-            {
+        bases = {
+            tier: {
                 "rule": rule.id,
                 "area": rule.area,
-                "severity": rule.severity,
+                "severity": rule.severity_at(tier),
                 "message": "" if message.quotes else message.texts[0],
                 "path": rule.path,
                 "modules": [],
-            },
-        )
+            }
+            for tier in TIERS
+        }
+        templates[rule.id] = FindingTemplate(rule, message, ranks[rule.id], bases)
     return templates
+
+
+def _rule_order(rule: Rule, tier: str) -> tuple:
+    """A rule's place in a report at ``tier``: area, severity there, then id."""
+    return _AREA_ORDER[rule.area], _SEVERITY_ORDER[rule.severity_at(tier)], rule.id
 
 
 def make_findings(
@@ -127,29 +137,25 @@ def make_findings(
     fired: Iterable[tuple[str, int]],
     facts: FactSet,
 ) -> list[dict]:
-    """One finding per (rule, item) that fired (each listed once), sorted by area, severity,
-    rule and path.
+    """One finding per (rule, item) that fired (each listed once), sorted by area, severity
+    at the case's tier, rule and path.
 
     Within a rule, findings follow their items' order, which is the order of their paths.
     """
+    tier = facts.profile.get("tier", "light")
     ranked = []
     for rule_id, index in fired:
         template = templates[rule_id]
-        ranked.append((template.rank, index, template))
-    ranked.sort()  # (rank, index) pairs are unique: templates are never compared
+        ranked.append((template.ranks[tier], index, template))
+    ranked.sort(key=lambda entry: entry[:2])
     findings = []
-    proposal = facts.places("proposal", 0)  # most findings are about the proposal
-    places: dict[tuple[str, int], tuple] = {}  # and the rest about a few items
+    proposal = facts.places("proposal", 0)
     for _, index, template in ranked:
-        finding = template.base.copy()  # a message that quotes no fact is already written
+        finding = template.bases[tier].copy()
         rule = template.rule
-        if rule.each is None:
-            found = proposal
-        else:
-            found = places.get((rule.each, index))
-            if found is None:
-                found = places[rule.each, index] = facts.places(rule.each, index)
-            finding["path"] = rule.finding_path(index)
+        found = proposal if rule.each is None else facts.places(rule.each, index)
+        if rule.each is not None or rule.path_fact is not None:
+            finding["path"] = rule.finding_path(index, found[ITEM_LABELS])
         if template.message.quotes:
             finding["message"] = template.message.fill_from(found)
         finding["modules"] = list(rule.modules)
@@ -208,15 +214,16 @@ def summarise_areas(findings: Iterable[Mapping[str, Any]]) -> dict[str, dict]:
 
 def _area(severities: list[str]) -> dict:
     lost = sum(map(SEVERITY_WEIGHTS.__getitem__, severities))
-    if "blocker" in severities:
-        status = "fail"
-    elif "major" in severities or "minor" in severities:
-        status = "gaps"
-    else:
-        status = "pass"
-    return {"status": status, "score": max(0, 100 - lost)}
+    return {"status": area_status(severities), "score": max(0, 100 - lost)}
 
 
-def build_report(tier: str, findings: list[dict], value: dict) -> dict:
-    """The check report of proposal-format.md."""
-    return {"tier": tier, "areas": summarise_areas(findings), "findings": findings, "value": value}
+def build_report(tier: str, findings: list[dict], value: dict, extras: dict | None = None) -> dict:
+    """The check report: ``tier``, ``areas``, ``findings`` and ``value``, then ``extras``
+    (``risk``, ``flags`` and ``sensitivity``, from :meth:`FactSet.extras`)."""
+    report = {
+        "tier": tier,
+        "areas": summarise_areas(findings),
+        "findings": findings,
+        "value": value,
+    }
+    return report | (extras or {})

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.checks.catalogue import AREAS, KINDS, SEVERITIES, TIERS
 from app.checks.conditions import All, Compare, Condition
 from app.checks.describe import describe_condition, describe_scope
-from app.checks.vocabulary import ITEM_SECTIONS, KINDS, TIERS
+from app.checks.vocabulary import ITEM_SECTIONS
 
-AREAS = ("proportionality", "stakeholders", "vfm")
-SEVERITIES = ("blocker", "major", "minor", "advice")
+__all__ = ["AREAS", "SEVERITIES", "Applies", "Rule", "RuleCase"]
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,17 @@ class RuleCase:
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule as loaded from a rules file."""
+    """One rule as loaded from a rules file.
+
+    ``severities`` gives the severity at each tier the rule applies to: one severity at every
+    tier, or one fitting each tier (a self-declared text is minor in a light case and a
+    blocker in a full one). ``path`` is a JSON Pointer, with ``{index}`` for the item of a
+    per-item rule, or ``{fact}`` naming a text fact that holds the pointer.
+    """
 
     id: str
     area: str
-    severity: str
+    severities: Mapping[str, str]
     applies: Applies
     each: str | None
     when: Condition
@@ -67,13 +73,45 @@ class Rule:
         scope = self.applies.conditions()
         return All((*scope, self.when)) if scope else self.when
 
+    @property
+    def severity(self) -> str:
+        """The most severe of the rule's severities (its only one, for most rules)."""
+        return min(self.severities.values(), key=SEVERITIES.index)
+
+    def severity_at(self, tier: str) -> str:
+        """The severity of a finding of this rule in a case at ``tier``."""
+        return self.severities.get(tier, self.severity)
+
+    def describe_severity(self) -> str:
+        """The severity in words, e.g. 'Major', or 'Minor at the light tier, major at the
+        standard and full tiers'."""
+        distinct = list(dict.fromkeys(self.severities.values()))
+        if len(distinct) == 1:
+            return distinct[0].capitalize()
+        parts = []
+        for severity in distinct:
+            tiers = [tier for tier in TIERS if self.severities.get(tier) == severity]
+            where = " and ".join(tiers)
+            parts.append(f"{severity} at the {where} tier{'s' if len(tiers) > 1 else ''}")
+        return ", ".join(parts).capitalize()
+
     def describe(self) -> str:
         """The rule's scope and condition in plain English, for the public rules page."""
         scope = describe_scope(self.applies.kinds, self.applies.tiers, self.each)
         return f"{scope}. Fires when {describe_condition(self.when)}."
 
-    def finding_path(self, index: int | None) -> str:
-        """The JSON Pointer of the part to fix; ``{index}`` filled for per-item rules."""
+    @property
+    def path_fact(self) -> str | None:
+        """The text fact holding the finding's path, when the path names one."""
+        if self.path.startswith("{") and self.path != "{index}":
+            return self.path[1:-1]
+        return None
+
+    def finding_path(self, index: int | None, labels: Mapping[str, object] | None = None) -> str:
+        """The JSON Pointer of the part to fix: ``{index}`` filled for per-item rules, a path
+        fact read from the item's ``labels``."""
+        if self.path_fact is not None:
+            return str((labels or {}).get(self.path_fact, "/"))
         return self.path.replace("{index}", str(index)) if self.each else self.path
 
     @property

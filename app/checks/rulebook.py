@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.checks import describe
-from app.checks.conditions import Condition, ConditionError, facts_named, parse_condition
+from app.checks.conditions import Condition, ConditionError, parse_condition
 from app.checks.curriculum import CurriculumModel, load_curriculum_model
 from app.checks.engine import Partition, Rulesets, register
 from app.checks.errors import RulesError
@@ -24,11 +24,19 @@ from app.checks.parameters import Parameter, load_parameters, parameter_values
 from app.checks.partition import build_partitions
 from app.checks.report import build_report, finding_templates, make_findings
 from app.checks.rule import Rule
-from app.checks.vocabulary import ENTITIES, FACTS, baseline
-from app.proposals.document import validate_document
+from app.checks.vocabulary import ENTITIES, baseline
+from app.proposals.convert import to_current
+from app.proposals.document import convert_and_validate
 from app.value.account import ValueAccount, compute_account
 
-DERIVATION_PARAMETERS = ("tier_standard_from", "tier_full_from", "min_argument_words")
+DERIVATION_PARAMETERS = (
+    "tier_standard_from",
+    "tier_full_from",
+    "plausible_max_ratio",
+    "pbr_high_share",
+    "max_repetition_share",
+)
+"""Parameters the facts are derived with (the others are used by rules)."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,6 @@ class Rulebook:
         self._by_id = {rule.id: rule for rule in rules}
         self._templates = finding_templates(rules, parameters)
         self._values = parameter_values(parameters)
-        self._sensitivity_tiers = _tiers_naming(rules, "sensitivity")
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (KeyError if there is none)."""
@@ -68,7 +75,7 @@ class Rulebook:
     def facts(self, document: Mapping[str, Any], account: ValueAccount | None = None) -> FactSet:
         """The facts of a valid document (give its value account if it is already computed)."""
         account = account or compute_account(document)
-        return derive_facts(document, account, self._values, self._sensitivity_tiers)
+        return derive_facts(document, account, self._values)
 
     def fire(self, facts: Mapping[str, list[dict]]) -> list[tuple[str, int]]:
         """(rule id, item index) of every rule durable-rules fires for these facts."""
@@ -79,11 +86,13 @@ class Rulebook:
         return make_findings(self._templates, fired, facts)
 
     def check(self, document: Mapping[str, Any]) -> dict:
-        """The check report of a schema-valid document."""
+        """The check report of a schema-valid document (a proposal/1 one is read as
+        proposal/2 first: the facts read proposal/2 only)."""
+        document = to_current(document)
         account = compute_account(document)
         facts = self.facts(document, account)
         findings = self.findings(self.fire(facts.facts), facts)
-        return build_report(facts.profile["tier"], findings, account.report())
+        return build_report(facts.profile["tier"], findings, account.report(), facts.extras())
 
     def case_fact(self, rule: Rule, facts: Mapping[str, object]) -> dict:
         """A complete fact for a rule test case: the vocabulary's examples, then the case."""
@@ -135,8 +144,9 @@ def load_rulebook(
 
 
 def check_document(rulebook: Rulebook, document: Any) -> dict:
-    """Validate a document, then check it: the report, or ``{"errors": [...]}``."""
-    errors = validate_document(document)
+    """Validate a document (a proposal/1 one is converted to proposal/2 first), then check it:
+    the report, or ``{"errors": [...]}``."""
+    document, errors = convert_and_validate(document)
     if errors:
         return {"errors": [error.as_dict() for error in errors]}
     return rulebook.check(document)
@@ -160,15 +170,3 @@ def _parse_any_entity(raw: Mapping[str, Any], parameters: Mapping[str, Parameter
         except ConditionError as error:
             reasons.append(str(error))
     raise ConditionError(reasons[0])
-
-
-def _tiers_naming(rules: tuple[Rule, ...], group: str) -> frozenset[str]:
-    """The tiers at which some rule names a fact of ``group`` (in ``when`` or its message)."""
-    tiers: set[str] = set()
-    for rule in rules:
-        named = facts_named(rule.when) | {
-            name for name in FACTS if "{" + name + "}" in rule.message
-        }
-        if any(FACTS[name].group == group for name in named):
-            tiers.update(rule.applies.tiers)
-    return frozenset(tiers)

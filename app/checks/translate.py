@@ -9,8 +9,6 @@ Every rule starts with the positive discriminator ``{"entity": ...}``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from app.checks.conditions import All, AnyOf, Compare, Condition, FactRef, Not, ParamRef
 from app.checks.vocabulary import FACTS
 
@@ -64,34 +62,31 @@ def _compare(condition: Compare, negated: bool) -> Condition:
     return _join(tuple(Compare(condition.fact, op, v) for v in listed), negated)
 
 
-def to_durable(condition: Condition, entity: str, names: Mapping[str, str] | None = None) -> dict:
-    """The durable-rules ``m`` condition of a rule over facts of ``entity``, each fact called
-    by its name in ``names`` (by its own name when absent)."""
-    names = names or {}
+def to_durable(condition: Condition, entity: str) -> dict:
+    """The durable-rules ``m`` condition of a rule over facts of ``entity``."""
     body = normal_form(condition)
     terms = [{"entity": entity}]
     if isinstance(body, All):
-        terms.extend(_emit(item, names) for item in body.items)
+        terms.extend(_emit(item) for item in body.items)
     elif body != TRUE:
-        terms.append(_emit(body, names))
+        terms.append(_emit(body))
     return {"$and": terms}
 
 
-def _emit(condition: Condition, names: Mapping[str, str]) -> dict:
+def _emit(condition: Condition) -> dict:
     if isinstance(condition, Compare):
         operand = condition.operand
         if isinstance(operand, FactRef):
-            operand = {"$m": names.get(operand.name, operand.name)}
+            operand = {"$m": operand.name}
         elif isinstance(operand, ParamRef):
             operand = operand.value
-        fact = names.get(condition.fact, condition.fact)
         if condition.op == "eq":
-            return {fact: operand}
-        return {DURABLE_OP[condition.op]: {fact: operand}}
+            return {condition.fact: operand}
+        return {DURABLE_OP[condition.op]: {condition.fact: operand}}
     if condition == FALSE:
         return NEVER
     key = "$and" if isinstance(condition, All) else "$or"
-    return {key: [_emit(item, names) for item in condition.items]}  # type: ignore[union-attr]
+    return {key: [_emit(item) for item in condition.items]}  # type: ignore[union-attr]
 
 
 def size(condition: Condition) -> tuple[int, int]:

@@ -7,14 +7,11 @@ from ..proposals.access import member_proposal
 from ..proposals.document import validate_document
 from ..proposals.presenting import linked_errors
 from ..proposals.sections import section_for_path
+from .catalogue import AREA_LIST, AREA_NAMES
 from .describe import describe_condition
+from .vocabulary import FACTS
 
 bp = Blueprint("checks", __name__)
-AREA_NAMES = {
-    "proportionality": "Proportionality",
-    "stakeholders": "Stakeholder coverage",
-    "vfm": "Value-for-money completeness",
-}
 
 
 def module_link(module_id: str) -> str:
@@ -60,8 +57,10 @@ def rules_page():
     return render_template(
         "checks/rules.html",
         by_area=by_area,
+        areas=AREA_LIST,
         area_names=AREA_NAMES,
         modules=modules,
         parameters=rulebook.parameters,
+        facts=FACTS,
         module_link=module_link,
     )

@@ -86,7 +86,10 @@ def test_check_prints_a_readable_report(runner, examples, tmp_path) -> None:
     result = runner.invoke(args=["check", str(path)])
     assert result.exit_code == 0
     assert result.output.startswith("Tier: standard")
-    assert "  vfm              fail  score 0" in result.output
+    assert "  Value-for-money completeness   fail  score 0" in result.output
+    assert "  Claims and over-claiming       fail  score " in result.output
+    assert "Risk: stated low, shown by the document low" in result.output
+    assert "Self-declared, not evidenced: /vfm/economy" in result.output
     blocker = result.output.index("[blocker] vfm.four-es-not-argued")
     assert blocker < result.output.index("[major] vfm.current-cost-unknown")
 

@@ -125,7 +125,8 @@ def test_findings_come_out_in_a_stable_order(rulebook, examples) -> None:
 def test_an_or_that_matches_twice_gives_one_finding(rulebook) -> None:
     rule = rulebook.rule("vfm.equalities-not-assessed")
     fact = rulebook.case_fact(
-        rule, {"tier": "full", "equalities_assessed": False, "equalities_group_count": 0}
+        rule,
+        {"tier": "full", "equalities_assessment": "missing", "equalities_characteristic_count": 0},
     )
     fired = rulebook.fire({"proposal": [fact]})
     assert fired.count(("vfm.equalities-not-assessed", 0)) == 1
@@ -185,7 +186,7 @@ def test_documents_with_unusual_numbers_are_checked(rulebook, examples) -> None:
     document["inputs"][0]["value"] = 0.001
     report = rulebook.check(document)
     assert report["tier"] == "full"
-    assert "proportionality.ratio-above-plausible" in {f["rule"] for f in report["findings"]}
+    assert "claims.ratio-above-plausible" in {f["rule"] for f in report["findings"]}
 
 
 def by_definition(value: float | Decimal) -> float:

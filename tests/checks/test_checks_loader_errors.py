@@ -103,6 +103,21 @@ CASES = {
         "exactly one",
     ),
     "unknown severity": ("severity: major", "severity: serious", "severity must be one of"),
+    "a severity for only some tiers": (
+        "severity: major",
+        "severity: {light: minor, standard: major}",
+        "map each tier in applies.tiers to one",
+    ),
+    "a severity by tier that is unknown": (
+        "severity: major",
+        "severity: {light: minor, standard: major, full: fatal}",
+        "severity must be one of",
+    ),
+    "a path naming a fact that holds no pointer": (
+        "path: /inputs",
+        'path: "{investment}"',
+        "must name a text fact that holds a JSON Pointer",
+    ),
     "id without area": ("id: vfm.sample", "id: sample", "area.slug"),
     "area not matching id": ("area: vfm", "area: stakeholders", "match the id"),
     "unknown tier": ("tiers: [light, standard, full]", "tiers: [tiny]", "applies.tiers"),
@@ -222,3 +237,18 @@ def test_a_rule_with_more_expressions_than_the_engine_keeps_is_refused(tmp_path)
     error = load_error(rules_folder(tmp_path, text))
     assert "takes more than the engine's 31 expressions" in str(error)
     assert error.rule == "vfm.sample"
+
+
+def test_a_severity_by_tier_loads_and_fits_each_tier(tmp_path) -> None:
+    text = GOOD_RULE.replace(
+        "severity: major", "severity: {light: minor, standard: major, full: blocker}"
+    )
+    rule = load_rulebook(rules_folder(tmp_path, text), MODEL).rule("vfm.sample")
+    assert [rule.severity_at(tier) for tier in ("light", "standard", "full")] == [
+        "minor",
+        "major",
+        "blocker",
+    ]
+    assert rule.describe_severity() == (
+        "Minor at the light tier, major at the standard tier, blocker at the full tier"
+    )

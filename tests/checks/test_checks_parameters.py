@@ -5,13 +5,10 @@ import datetime as dt
 import pytest
 
 from app.checks.errors import RulesError
-from app.checks.facts import tier_for
 from app.checks.parameters import load_parameters
 from app.checks.rulebook import load_rulebook
 
 from .conftest import MODEL, RULES
-
-PARAMS = {"tier_standard_from": 100_000, "tier_full_from": 1_000_000}
 
 
 def test_every_parameter_has_a_description_a_source_and_a_dated_value() -> None:
@@ -46,8 +43,12 @@ def test_the_default_thresholds_are_those_of_the_domain_primer() -> None:
         (0, "unknown", "light"),
     ],
 )
-def test_tier_boundaries_and_the_risk_step(value, risk, tier) -> None:
-    assert tier_for(value, risk, PARAMS)[0] == tier
+def test_tier_boundaries_and_the_risk_step(rulebook, value, risk, tier) -> None:
+    contract = {"annual_value": value, "duration_years": 1}
+    if risk != "unknown":
+        contract["risk"] = risk
+    document = {"format": "proposal/2", "kind": "propose", "title": "T", "contract": contract}
+    assert rulebook.facts(document).profile["tier"] == tier
 
 
 def test_an_override_changes_the_value_in_force_from_its_date(tmp_path) -> None:
@@ -68,11 +69,11 @@ def test_an_override_moves_a_rule_threshold(tmp_path, examples) -> None:
     override.write_text("plausible_max_ratio:\n  values:\n    2020-01-01: 1.2\n")
     strict = load_rulebook(RULES, MODEL, override=override)
     fired = {f["rule"] for f in strict.check(examples["challenge-young-carers"])["findings"]}
-    assert "proportionality.ratio-above-plausible" in fired
+    assert "claims.ratio-above-plausible" in fired
     message = next(
         f["message"]
         for f in strict.check(examples["challenge-young-carers"])["findings"]
-        if f["rule"] == "proportionality.ratio-above-plausible"
+        if f["rule"] == "claims.ratio-above-plausible"
     )
     assert "above the plausible maximum of 1.20:1" in message
 

@@ -88,7 +88,7 @@ def test_describe_condition_reads_a_raw_when(rulebook) -> None:
     when = {"fact": "sroi_ratio", "gt": {"param": "plausible_max_ratio"}}
     text = describe_condition(when, rulebook.parameters)
     assert text == "the SROI ratio is more than 10 (the plausible maximum)"
-    assert describe_condition(rulebook.rule("proportionality.ratio-above-plausible").when).endswith(
+    assert describe_condition(rulebook.rule("claims.ratio-above-plausible").when).endswith(
         "(the plausible maximum)"
     )
 

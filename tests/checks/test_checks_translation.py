@@ -61,7 +61,7 @@ def make_rule(number: int, entity: str, raw: dict) -> Rule:
     return Rule(
         id=f"vfm.translation-{number}",
         area="vfm",
-        severity="minor",
+        severities=dict.fromkeys(TIERS, "minor"),
         applies=Applies(KINDS, TIERS),
         each=None if entity == "proposal" else entity,
         when=parse_condition(raw, entity, PARAMETERS),

@@ -5,9 +5,11 @@ import json
 import pytest
 
 from app.accounts.models import Role
+from app.checks.vocabulary import FACTS
 from app.examples import load_example
 from app.extensions import db
 from app.proposals import services
+from app.value import compute_account
 
 
 @pytest.fixture
@@ -30,8 +32,9 @@ def test_self_check_shows_tier_areas_findings_fixes_and_modules(client, member, 
     text = client.get(f"/proposals/{library.id}/check").get_data(as_text=True)
     assert "Tier: <strong>Standard</strong>" in text
     assert text.count("govuk-tag--red") >= 3
-    assert 'data-rule="proportionality.no-deadweight-or-attribution"' in text
+    assert 'data-rule="claims.no-deadweight-or-attribution"' in text
     assert f'href="/proposals/{library.id}/sections/outcomes"' in text
+    assert "Claims and over-claiming" in text
     assert "M3.2" in text and "Blocker (" in text
 
 
@@ -55,7 +58,7 @@ def test_check_answers_shows_the_findings_and_submission_freezes_the_report(
 ):
     sign_in(member)
     text = client.get(f"/proposals/{library.id}/check-answers").get_data(as_text=True)
-    assert "What the checks found" in text and "Proportionality: <strong>fail</strong>" in text
+    assert "What the checks found" in text and "Value for money: <strong>fail</strong>" in text
     client.post(f"/proposals/{library.id}/check-answers", data={"revision": library.revision})
     db.session.refresh(library)
     report = library.versions[0].check_report
@@ -73,6 +76,50 @@ def test_rules_page_lists_every_rule_in_words(client, app):
     assert "Finds a gap when" in text and "M4.3" in text
 
 
+def test_rules_page_describes_the_claims_area_and_every_fact(client):
+    text = client.get("/rules").get_data(as_text=True)
+    assert 'id="claims"' in text and "Claims and over-claiming" in text
+    assert "self-declared, not evidenced" in text
+    for name in FACTS:
+        assert f'id="fact-{name}"' in text
+    assert "Minor at the light tier, major at the standard tier, blocker at the full tier" in text
+
+
+def test_self_check_marks_self_declared_text_and_the_derived_risk(client, member, library, sign_in):
+    sign_in(member)
+    text = client.get(f"/proposals/{library.id}/check").get_data(as_text=True)
+    assert "Self-declared, not evidenced: economy." in text
+    assert 'id="risk"' in text and "the document shows at least" in text
+    assert 'id="switching-values"' in text
+
+
+def test_a_report_made_before_the_claims_area_still_shows(app):
+    report = {
+        "tier": "light",
+        "areas": {area: {"status": "pass", "score": 100} for area in ("proportionality", "vfm")},
+        "findings": [],
+        "value": {},
+    }
+    with app.test_request_context():
+        macro = app.jinja_env.get_template("checks/_report.html").module.check_report
+        html = str(macro(report))
+    assert "Proportionality" in html and "Value-for-money completeness" in html
+    assert "Claims and over-claiming" not in html and "Self-declared" not in html
+
+
+def test_a_withheld_current_cost_shows_as_the_bodys_transparency_gap(app):
+    report = {
+        "tier": "standard",
+        "areas": {},
+        "findings": [],
+        "value": {},
+        "flags": {"self_declared": [], "transparency_gap": True},
+    }
+    with app.test_request_context():
+        macro = app.jinja_env.get_template("checks/_report.html").module.check_report
+        assert "Transparency gap" in str(macro(report))
+
+
 def test_api_check_returns_the_report(client):
     document = load_example("challenge-young-carers")
     response = client.post(
@@ -80,9 +127,10 @@ def test_api_check_returns_the_report(client):
     )
     assert response.status_code == 200
     report = response.get_json()
-    assert set(report) == {"tier", "areas", "findings", "value"}
-    assert set(report["areas"]) == {"proportionality", "stakeholders", "vfm"}
-    assert report["value"]["sroi_ratio"] == pytest.approx(1.63, abs=0.01)
+    assert {"tier", "areas", "findings", "value", "risk", "flags", "sensitivity"} <= set(report)
+    assert set(report["areas"]) == {"proportionality", "stakeholders", "vfm", "claims"}
+    assert report["value"]["sroi_ratio"] == compute_account(document).report()["sroi_ratio"]
+    assert report["sensitivity"]["switching"], "switching values are in the report"
     for finding in report["findings"]:
         assert set(finding) >= {"rule", "area", "severity", "message", "path", "modules"}
 

@@ -11,7 +11,7 @@ from app.proposals.workflow import Status
 
 from .conftest import QUIET
 
-PLAUSIBLE = "proportionality.ratio-above-plausible"
+PLAUSIBLE = "claims.ratio-above-plausible"
 
 
 def fired(report: dict) -> set[str]:

@@ -18,7 +18,7 @@ from app.proposals.models import Proposal
 from app.proposals.workflow import Status
 from tests.conftest import ROOT
 
-PLAUSIBLE = "proportionality.ratio-above-plausible"
+PLAUSIBLE = "claims.ratio-above-plausible"
 
 
 def latest_report(proposal: Proposal) -> dict:

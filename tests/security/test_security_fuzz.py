@@ -87,7 +87,7 @@ def test_the_engine_checks_every_valid_mutation(app, field, value):
     if validate_document(document):
         return
     report = app.extensions["rulebook"].check(document)
-    assert set(report) == {"tier", "areas", "findings", "value"}
+    assert {"tier", "areas", "findings", "value"} <= set(report)
 
 
 @SETTINGS
