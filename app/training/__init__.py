@@ -1,4 +1,5 @@
-"""Training: the curriculum, progress, quizzes, placement, learning plans and certificates.
+"""Training: the curriculum and its tracks, progress, quizzes, exercises, placement, learning
+plans, portfolios, CPD records and certificates.
 
 ``init_app`` loads and validates the curriculum once, at start-up, into
 ``app.extensions["curriculum"]``; content the site cannot serve stops the start with each file
@@ -11,9 +12,13 @@ from pathlib import Path
 
 from flask import Flask
 
+from ..accounts.models import Role
 from .curriculum import CurriculumError, read_curriculum
 from .marking import DEFAULT_PASS_MARK
 from .retakes import DEFAULT_COOLDOWN_HOURS, DEFAULT_PLACEMENT_RETAKE_DAYS
+
+ROLE_NAMES = tuple(role.value for role in Role)
+"""The roles a track may start people on (curriculum/tracks.yaml names them)."""
 
 
 def init_app(app: Flask) -> None:
@@ -28,6 +33,7 @@ def init_app(app: Flask) -> None:
         Path(app.config["CURRICULUM_DIR"]),
         Path(app.config["RULES_DIR"]),
         app.config["TRAINING_PASS_MARK"],
+        ROLE_NAMES,
     )
     blocking = [problem for problem in problems if problem.blocking]
     if blocking:

@@ -1,7 +1,9 @@
 """Certificates for passed stages: issuing them with a random verification code, and lookup.
 
-A certificate is issued for a stage whose modules have all been passed; a stage reached by the
-placement self-assessment alone earns none, because a certificate attests to passed quizzes.
+A certificate is issued for a stage whose modules have all been passed and, when the stage asks
+for a portfolio (curriculum/tracks.yaml), whose portfolio an assessor has passed; a stage
+reached by the placement self-assessment alone earns none, because a certificate attests to
+passed quizzes. It keeps what it certifies (:mod:`.certified`) as it was on the day.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..extensions import db
-from .models import Certificate
+from .certified import certified_record
+from .content import Curriculum
+from .models import Certificate, ModuleRecord, PortfolioSubmission
 from .progress import Progress
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -35,29 +39,60 @@ def normalise_code(text: str) -> str:
     return "".join(char for char in text.upper() if char.isalnum())
 
 
-def issue_due(user: User, progress: Progress) -> list[Certificate]:
-    """Issue a certificate for every passed stage that has none yet (the caller commits)."""
+def issue_due(user: User, progress: Progress, curriculum: Curriculum) -> list[Certificate]:
+    """Issue a certificate for every passed stage that has none yet and needs no portfolio, or
+    whose portfolio is passed (the caller commits)."""
     held = {certificate.stage for certificate in certificates_of(user)}
+    portfolios = passed_portfolios(user)
     issued = []
     for stage in progress.stages:
-        if stage.passed and stage.stage.number not in held:
-            certificate = Certificate(
-                user_id=user.id,
-                stage=stage.stage.number,
-                stage_name=stage.stage.name,
-                name=user.name,
-                code=_unused_code(),
-            )
-            db.session.add(certificate)
-            issued.append(certificate)
+        number = stage.stage.number
+        if not stage.passed or number in held:
+            continue
+        portfolio = portfolios.get(number)
+        if stage.stage.portfolio is not None and portfolio is None:
+            continue
+        record = certified_record(
+            curriculum, number, cpd_minutes(user), portfolio.assessed_at if portfolio else None
+        )
+        certificate = Certificate(
+            user_id=user.id,
+            stage=number,
+            stage_name=stage.stage.name,
+            name=user.name,
+            code=_unused_code(),
+            record=record,
+        )
+        db.session.add(certificate)
+        issued.append(certificate)
     db.session.flush()
     return issued
 
 
-def issue_due_and_commit(user: User, progress: Progress) -> None:
+def issue_due_and_commit(user: User, progress: Progress, curriculum: Curriculum) -> None:
     """Issue any certificates due and commit (a curriculum edit can complete a stage)."""
-    if issue_due(user, progress):
+    if issue_due(user, progress, curriculum):
         db.session.commit()
+
+
+def passed_portfolios(user: User) -> dict[int, PortfolioSubmission]:
+    """The person's passed portfolio for each stage that has one, the first pass kept."""
+    query = (
+        select(PortfolioSubmission)
+        .where(PortfolioSubmission.user_id == user.id, PortfolioSubmission.status == "passed")
+        .order_by(PortfolioSubmission.assessed_at.desc(), PortfolioSubmission.id.desc())
+    )
+    return {portfolio.stage: portfolio for portfolio in db.session.scalars(query)}
+
+
+def cpd_minutes(user: User) -> dict[str, int]:
+    """The CPD minutes each completed module counted for, by module id."""
+    rows = db.session.execute(
+        select(ModuleRecord.module_id, ModuleRecord.cpd_minutes).where(
+            ModuleRecord.user_id == user.id, ModuleRecord.cpd_minutes.is_not(None)
+        )
+    )
+    return dict(rows.all())
 
 
 def certificates_of(user: User) -> list[Certificate]:

@@ -1,13 +1,15 @@
 """Loading and validating the curriculum folder (no Flask).
 
 ``check_curriculum`` returns every problem found in ``curriculum/`` (model.yaml, modules/*.md,
-placement.yaml) and in the module ids that ``rules/*.yaml`` name, including each question bank
-that falls short of the standards in :mod:`.banks`; ``load_curriculum`` returns the
-:class:`Curriculum` or raises :class:`CurriculumError` listing the blocking problems.
+tracks.yaml, placement.yaml) and in the module ids that ``rules/*.yaml`` name, including each
+question bank that falls short of the standards in :mod:`.banks`; ``load_curriculum`` returns
+the :class:`Curriculum` or raises :class:`CurriculumError` listing the blocking problems.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 from . import banks
@@ -15,6 +17,7 @@ from .content import Curriculum, Module, Problem, Question, Stage
 from .marking import DEFAULT_PASS_MARK
 from .module_file import read_module
 from .reading import display, read_model, read_placement, rule_references
+from .tracks import read_tracks_file
 
 __all__ = [
     "Curriculum",
@@ -36,18 +39,25 @@ class CurriculumError(Exception):
 
 
 def check_curriculum(
-    root: Path, rules_dir: Path | None = None, pass_mark: int = DEFAULT_PASS_MARK
+    root: Path,
+    rules_dir: Path | None = None,
+    pass_mark: int = DEFAULT_PASS_MARK,
+    roles: Collection[str] | None = None,
 ) -> list[Problem]:
     """Every problem in the curriculum at ``root`` (and the modules rules name, if given);
-    banks are judged against ``pass_mark``, the quiz pass mark in per cent."""
-    return read_curriculum(root, rules_dir, pass_mark)[1]
+    banks are judged against ``pass_mark``, the quiz pass mark in per cent, and the roles the
+    tracks name against ``roles`` when given."""
+    return read_curriculum(root, rules_dir, pass_mark, roles)[1]
 
 
 def load_curriculum(
-    root: Path, rules_dir: Path | None = None, pass_mark: int = DEFAULT_PASS_MARK
+    root: Path,
+    rules_dir: Path | None = None,
+    pass_mark: int = DEFAULT_PASS_MARK,
+    roles: Collection[str] | None = None,
 ) -> Curriculum:
     """The curriculum at ``root``; raises CurriculumError when a problem blocks serving it."""
-    curriculum, problems = read_curriculum(root, rules_dir, pass_mark)
+    curriculum, problems = read_curriculum(root, rules_dir, pass_mark, roles)
     blocking = [problem for problem in problems if problem.blocking]
     if blocking:
         raise CurriculumError(blocking)
@@ -55,7 +65,10 @@ def load_curriculum(
 
 
 def read_curriculum(
-    root: Path, rules_dir: Path | None = None, pass_mark: int = DEFAULT_PASS_MARK
+    root: Path,
+    rules_dir: Path | None = None,
+    pass_mark: int = DEFAULT_PASS_MARK,
+    roles: Collection[str] | None = None,
 ) -> tuple[Curriculum, list[Problem]]:
     """The curriculum at ``root`` as far as it can be read, and every problem found."""
     base = root.parent
@@ -83,7 +96,13 @@ def read_curriculum(
     _check_placement(placement, stages, placement_label, problems)
     order = {str(entry["id"]): position for position, entry in enumerate(entries)}
     filled = tuple(_with_modules(stage, modules, order) for stage in stages)
-    return Curriculum(stages=filled, modules=modules, placement=placement), problems
+    tracks_label = display(root / "tracks.yaml", base)
+    tracks, portfolios = read_tracks_file(
+        root / "tracks.yaml", tracks_label, filled, modules, roles, problems
+    )
+    filled = tuple(replace(stage, portfolio=portfolios.get(stage.number)) for stage in filled)
+    curriculum = Curriculum(stages=filled, modules=modules, placement=placement, tracks=tracks)
+    return curriculum, problems
 
 
 def _check_placement(
@@ -211,4 +230,4 @@ def _check_rule_references(
 def _with_modules(stage: Stage, modules: dict[str, Module], order: dict[str, int]) -> Stage:
     members = [module for module in modules.values() if module.stage == stage.number]
     members.sort(key=lambda module: (order.get(module.id, len(order)), module.id))
-    return Stage(stage.number, stage.name, stage.description, tuple(m.id for m in members))
+    return replace(stage, module_ids=tuple(m.id for m in members))

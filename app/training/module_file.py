@@ -30,7 +30,9 @@ REQUIRED = {
     "sources": list,
     "quiz": list,
 }
-OPTIONAL = {"unreferenced_because": str}
+OPTIONAL = {"unreferenced_because": str, "exercise": str}
+EXERCISE_HEADING = re.compile(r"^##\s+Exercise\b", re.MULTILINE)
+"""The body's exercise section, whose prompt the header's ``exercise`` gives for the answer page."""
 
 
 def read_module(path: Path, label: str) -> tuple[Module | None, list[Problem]]:
@@ -91,6 +93,15 @@ def _module(header: dict, body: str, label: str, problems: list[Problem]) -> Mod
         problems.append(
             Problem(label, f"the body has {words} words; it needs at least {MIN_WORDS}")
         )
+    if EXERCISE_HEADING.search(body) and not _text(header.get("exercise")):
+        problems.append(
+            Problem(
+                label,
+                "the body has an Exercise section but the header has no 'exercise' prompt "
+                "for learners to answer on the platform",
+                blocking=False,
+            )
+        )
     ident, stage, title = header.get("id"), header.get("stage"), header.get("title")
     if not (isinstance(ident, str) and isinstance(title, str) and _is_int(stage)):
         return None
@@ -107,6 +118,7 @@ def _module(header: dict, body: str, label: str, problems: list[Problem]) -> Mod
         body=body,
         file=label,
         unreferenced_because=_text(header.get("unreferenced_because")) or None,
+        exercise=_text(header.get("exercise")),
     )
 
 

@@ -11,11 +11,11 @@ could not be checked: one broken draft never breaks the plan of the others.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .content import Curriculum, Module, Stage
+from .content import Curriculum, Module, Stage, Step, Track
 
 SEVERITIES = ("blocker", "major", "minor", "advice")
 CHECK_FAILED = "This draft could not be checked because of a problem on our side."
@@ -89,6 +89,16 @@ class LearningPlan:
         """The items whose module is not passed yet."""
         return tuple(item for item in self.items if not item.passed)
 
+    def by_step(self, track: Track) -> list[tuple[Step, tuple[PlanItem, ...]]]:
+        """The items grouped under the step of the track that holds them, empty steps left
+        out."""
+        groups = []
+        for step in track.steps:
+            items = tuple(item for item in self.items if item.module.id in step.module_ids)
+            if items:
+                groups.append((step, items))
+        return groups
+
     def by_stage(self, curriculum: Curriculum) -> list[tuple[Stage, tuple[PlanItem, ...]]]:
         """The items grouped under their stage, stages in order, empty stages left out."""
         groups = []
@@ -117,16 +127,31 @@ def learning_plan(
                     unknown.add(module_id)
                     continue
                 pointing.setdefault(module_id, []).append(_finding(source, finding))
-    order = {module.id: index for index, module in enumerate(curriculum.ordered_modules())}
-    items = tuple(
+    items = plan_items(pointing, curriculum, passed)
+    return LearningPlan(items=items, unknown_modules=frozenset(unknown), unchecked=tuple(unchecked))
+
+
+def plan_items(
+    pointing: Mapping[str, Sequence[PlanFinding]],
+    curriculum: Curriculum,
+    passed: Collection[str],
+    order: Sequence[str] | None = None,
+) -> tuple[PlanItem, ...]:
+    """A plan item for each module (that exists) with the findings pointing to it, most severe
+    first, in ``order`` (the model's order when not given)."""
+    ids = list(order) if order is not None else [m.id for m in curriculum.ordered_modules()]
+    position = {module_id: index for index, module_id in enumerate(ids)}
+    return tuple(
         PlanItem(
             module=curriculum.modules[module_id],
             findings=tuple(sorted(findings, key=_finding_order)),
             passed=module_id in passed,
         )
-        for module_id, findings in sorted(pointing.items(), key=lambda pair: order[pair[0]])
+        for module_id, findings in sorted(
+            pointing.items(), key=lambda pair: (position.get(pair[0], len(position)), pair[0])
+        )
+        if module_id in curriculum.modules
     )
-    return LearningPlan(items=items, unknown_modules=frozenset(unknown), unchecked=tuple(unchecked))
 
 
 def _finding(source: str, finding: Mapping[str, Any]) -> PlanFinding:

@@ -1,11 +1,18 @@
-"""A person's progress through the stages (pure: no Flask, no database).
+"""A person's progress along their track and through the stages (pure: no Flask, no database).
 
 The gating rule: any module can be read, but a module's quiz opens only when every earlier
-stage is done. A stage is done when all its modules are passed (the stage is *passed*) or it
-lies below the stage the placement self-assessment placed the person at (it is *placed*). So
-stage 1 is always open, stage N+1 opens when stage N (and so every stage before it) is done,
-and being placed at stage N opens stage N's quizzes without making stage N done or passing any
-module. A person's stage is the highest stage up to which every stage is done.
+step of the person's track is done. A module is done when it is passed, or when it lies in a
+stage below the stage the placement self-assessment placed the person at (it is *placed*); a
+step is done when all its modules are. Being placed at stage N also opens the quizzes of the
+modules of stage N and below, on any track, without passing any of them.
+
+On the proposer track each step is a stage, so stage 1 is always open and stage N+1 opens when
+stage N (and so every stage before it) is done. The commissioner track opens the commissioning
+modules on day one. Whatever the track, a stage is *passed* when all its modules are passed, and
+a person's stage is the highest stage up to which every stage is passed or placed.
+
+Within a track, a module's prerequisites are the track's order: the prerequisites a module
+declares count only when the track puts them in the same step or an earlier one.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .content import Curriculum, Module, Stage
+from .content import Curriculum, Module, Stage, Step, Track
 
 PASSED, PLACED, IN_PROGRESS, NOT_STARTED, LOCKED = (
     "passed",
@@ -43,6 +50,35 @@ class ModuleProgress:
     def label(self) -> str:
         """The state as people read it."""
         return STATE_LABELS[self.state]
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """A step of the track, its modules' states, and whether its quizzes are open."""
+
+    step: Step
+    modules: tuple[ModuleProgress, ...]
+    open: bool
+
+    @property
+    def passed_count(self) -> int:
+        """How many of the step's modules are passed."""
+        return sum(item.state == PASSED for item in self.modules)
+
+    @property
+    def passed(self) -> bool:
+        """Every module of the step is passed."""
+        return bool(self.modules) and self.passed_count == len(self.modules)
+
+    @property
+    def done(self) -> bool:
+        """Every module of the step is passed or placed."""
+        return all(item.state in (PASSED, PLACED) for item in self.modules)
+
+    @property
+    def remaining(self) -> tuple[Module, ...]:
+        """The modules still to pass."""
+        return tuple(item.module for item in self.modules if item.state != PASSED)
 
 
 @dataclass(frozen=True)
@@ -78,12 +114,15 @@ class StageProgress:
 @dataclass(frozen=True)
 class Progress:
     """Every stage's progress, the person's stage, the stage they were placed at (0 when they
-    have not taken the placement self-assessment) and the next module to take."""
+    have not taken the placement self-assessment), the next module to take, and their track
+    with each step's progress."""
 
     stages: tuple[StageProgress, ...]
     level: int
     placement_stage: int
     next_module: Module | None
+    track: Track | None = None
+    steps: tuple[StepProgress, ...] = ()
 
     @property
     def current(self) -> StageProgress | None:
@@ -94,6 +133,11 @@ class Progress:
     def working_towards(self) -> StageProgress | None:
         """The first stage not yet done, or None when every stage is done."""
         return next((stage for stage in self.stages if not stage.done), None)
+
+    @property
+    def current_step(self) -> StepProgress | None:
+        """The first step of the track not yet done, or None when every step is done."""
+        return next((step for step in self.steps if not step.done), None)
 
     @property
     def passed_ids(self) -> frozenset[str]:
@@ -111,7 +155,8 @@ class Progress:
 
     def quiz_open(self, module_id: str) -> bool:
         """Whether the person may take this module's quiz."""
-        return any(m.module.id == module_id and s.open for s in self.stages for m in s.modules)
+        item = self.module_state(module_id)
+        return item is not None and item.state != LOCKED
 
 
 def progress(
@@ -119,26 +164,63 @@ def progress(
     passed: Collection[str],
     attempted: Collection[str] = (),
     placement_stage: int = 0,
+    track: Track | None = None,
 ) -> Progress:
-    """Where a person stands, from the modules passed and attempted and the stage they were
-    placed at."""
-    stages: list[StageProgress] = []
+    """Where a person stands, from the modules passed and attempted, the stage they were
+    placed at and their track (the stages in order when none is given)."""
+    track = track or curriculum.stage_track()
+    placed = {m.id for m in curriculum.modules.values() if m.stage < placement_stage}
+    done = set(passed) | placed
+    opened = {m.id for m in curriculum.modules.values() if m.stage <= placement_stage}
     earlier_done = True
-    for stage in curriculum.stages:
-        placed = stage.number < placement_stage
-        items = tuple(
-            ModuleProgress(module, _state(module.id, passed, attempted, placed, earlier_done))
-            for module in curriculum.stage_modules(stage.number)
-        )
-        stage_progress = StageProgress(stage, items, placed=placed, open=earlier_done)
-        stages.append(stage_progress)
-        earlier_done = earlier_done and stage_progress.done
+    for step in track.steps:
+        if earlier_done:
+            opened.update(step.module_ids)
+        earlier_done = earlier_done and set(step.module_ids) <= done
+    states = {
+        module.id: _state(module.id, passed, attempted, module.id in placed, module.id in opened)
+        for module in curriculum.modules.values()
+    }
+
+    def items(modules: tuple[Module, ...]) -> tuple[ModuleProgress, ...]:
+        return tuple(ModuleProgress(module, states[module.id]) for module in modules)
+
+    stages = tuple(
+        _stage_progress(stage, items(curriculum.stage_modules(stage.number)), placement_stage)
+        for stage in curriculum.stages
+    )
+    steps = []
+    for step in track.steps:
+        found = items(curriculum.modules_of(step.module_ids))
+        steps.append(StepProgress(step, found, open=_any_open(found)))
     level = 0
     for stage_progress in stages:
         if not stage_progress.done:
             break
         level = stage_progress.stage.number
-    return Progress(tuple(stages), level, placement_stage, _next_module(stages, passed))
+    next_module = _next_module(track, steps, done)
+    return Progress(stages, level, placement_stage, next_module, track, tuple(steps))
+
+
+def _stage_progress(
+    stage: Stage, items: tuple[ModuleProgress, ...], placement_stage: int
+) -> StageProgress:
+    return StageProgress(stage, items, placed=stage.number < placement_stage, open=_any_open(items))
+
+
+def _any_open(items: tuple[ModuleProgress, ...]) -> bool:
+    return any(item.state != LOCKED for item in items)
+
+
+def study_first(track: Track, module: Module) -> tuple[str, ...]:
+    """The prerequisites of a module that count on this track: those the track puts in the
+    same step as the module or an earlier one."""
+    step = track.step_of(module.id)
+    if step is None:
+        return module.prerequisites
+    upto = track.steps[: track.steps.index(step) + 1]
+    before = {ident for other in upto for ident in other.module_ids}
+    return tuple(ident for ident in module.prerequisites if ident in before)
 
 
 def _state(
@@ -153,12 +235,12 @@ def _state(
     return IN_PROGRESS if module_id in attempted else NOT_STARTED
 
 
-def _next_module(stages: list[StageProgress], passed: Collection[str]) -> Module | None:
-    """The first module to pass in the first stage not done, its prerequisites first."""
-    target = next((stage for stage in stages if not stage.done), None)
+def _next_module(track: Track, steps: list[StepProgress], done: set[str]) -> Module | None:
+    """The first module to pass in the first step not done, its prerequisites on the track
+    first."""
+    target = next((step for step in steps if not step.done), None)
     if target is None:
         return None
-    done = {m.module.id for s in stages if s.done for m in s.modules} | set(passed)
-    remaining = target.remaining
-    ready = [module for module in remaining if set(module.prerequisites) <= done]
-    return (ready or list(remaining) or [None])[0]
+    remaining = [item.module for item in target.modules if item.state not in (PASSED, PLACED)]
+    ready = [module for module in remaining if set(study_first(track, module)) <= done]
+    return (ready or remaining or [None])[0]

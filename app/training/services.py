@@ -1,4 +1,5 @@
-"""Training services: attempts, placement, progress, the people a viewer may see, plan inputs.
+"""Training services: tracks, progress, attempts, placement, the people a viewer may see, and
+the inputs of learning plans (an organisation's checks, a commissioner's decided cases).
 
 Services take explicit arguments and are the only training code that commits.
 """
@@ -15,13 +16,16 @@ from sqlalchemy import Select, false, func, select
 
 from ..accounts.models import Role, User, aware, utcnow
 from ..extensions import db
+from ..field_errors import FieldError
 from ..proposals.document import validate_document
 from ..proposals.models import Proposal
-from . import banks, certificates
-from .content import Curriculum, Module, Question
+from ..triage.models import Decision, Judgement
+from . import banks, certificates, record_services
+from .casework import DecidedCase
+from .content import Curriculum, Module, Question, Track
 from .draw import draw, draw_seed
 from .marking import mark, placement_stage
-from .models import Placement, QuizAttempt
+from .models import Placement, QuizAttempt, TrackChoice
 from .progress import Progress, progress
 from .retakes import cooldown_ends, placement_retake_from
 
@@ -49,13 +53,38 @@ class PersonProgress:
     progress: Progress
 
 
+class TrackInvalid(FieldError):
+    """A track that is not in the curriculum."""
+
+
+def track_of(user: User, curriculum: Curriculum) -> Track:
+    """The track a person follows: the one they chose, else the one their role starts on."""
+    chosen = db.session.scalar(select(TrackChoice.track_id).where(TrackChoice.user_id == user.id))
+    return curriculum.track_for(user.role.value, chosen)
+
+
+def choose_track(user: User, track_id: str, curriculum: Curriculum) -> Track:
+    """Put the person on a track of their choice; their passes and certificates stand."""
+    track = curriculum.track(track_id)
+    if track is None:
+        raise TrackInvalid("track", "Select the track you want to follow")
+    choice = db.session.scalar(select(TrackChoice).where(TrackChoice.user_id == user.id))
+    if choice is None:
+        choice = TrackChoice(user_id=user.id)
+        db.session.add(choice)
+    choice.track_id, choice.chosen_at = track.id, utcnow()
+    db.session.commit()
+    return track
+
+
 def progress_for(user: User, curriculum: Curriculum) -> Progress:
-    """Where this person stands in the curriculum."""
+    """Where this person stands in the curriculum, on their track."""
     return progress_of_people([user], curriculum)[0].progress
 
 
 def progress_of_people(people: Sequence[User], curriculum: Curriculum) -> list[PersonProgress]:
-    """Each person's progress, read with three queries whatever the number of people."""
+    """Each person's progress on their track, read with four queries whatever the number of
+    people."""
     ids = [person.id for person in people]
     passed: dict[int, set[str]] = defaultdict(set)
     attempted: dict[int, set[str]] = defaultdict(set)
@@ -71,10 +100,21 @@ def progress_of_people(people: Sequence[User], curriculum: Curriculum) -> list[P
             select(Placement.user_id, Placement.stage).where(Placement.user_id.in_(ids))
         ).all()
     )
+    chosen = dict(
+        db.session.execute(
+            select(TrackChoice.user_id, TrackChoice.track_id).where(TrackChoice.user_id.in_(ids))
+        ).all()
+    )
     return [
         PersonProgress(
             person,
-            progress(curriculum, passed[person.id], attempted[person.id], placed.get(person.id, 0)),
+            progress(
+                curriculum,
+                passed[person.id],
+                attempted[person.id],
+                placed.get(person.id, 0),
+                curriculum.track_for(person.role.value, chosen.get(person.id)),
+            ),
         )
         for person in people
     ]
@@ -113,8 +153,9 @@ def record_attempt(
     pass_mark: int,
     curriculum: Curriculum,
 ) -> QuizAttempt:
-    """Mark and keep an attempt at the questions drawn for it; a pass that completes a stage
-    issues its certificate."""
+    """Mark and keep an attempt at the questions drawn for it. A first pass completes the
+    module (its CPD minutes are recorded), and a pass that completes a stage issues its
+    certificate, unless the stage also asks for a portfolio not passed yet."""
     marking = mark(questions, chosen, pass_mark)
     attempt = QuizAttempt(
         user_id=user.id,
@@ -129,7 +170,8 @@ def record_attempt(
     db.session.add(attempt)
     db.session.flush()
     if marking.passed:
-        certificates.issue_due(user, progress_for(user, curriculum))
+        record_services.complete(user, module)
+        certificates.issue_due(user, progress_for(user, curriculum), curriculum)
     db.session.commit()
     return attempt
 
@@ -251,3 +293,37 @@ def people_page(
     progress."""
     found = db.paginate(people_visible_to(viewer), page=page, per_page=per_page, error_out=False)
     return found, progress_of_people(list(found.items), curriculum)
+
+
+def decided_cases(user: User) -> list[DecidedCase]:
+    """The facts of every case this person decided, for the plan built from their casework:
+    a judgement counts for its area when it was recorded before the decision."""
+    rows = db.session.execute(
+        select(Decision, Proposal.title, Proposal.kind, Proposal.deadline)
+        .join(Proposal, Proposal.id == Decision.proposal_id)
+        .where(Decision.decided_by_id == user.id)
+        .order_by(Decision.decided_at, Decision.id)
+    ).all()
+    judged: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
+    for proposal_id, area, at in db.session.execute(
+        select(Judgement.proposal_id, Judgement.area, Judgement.created_at).where(
+            Judgement.proposal_id.in_([decision.proposal_id for decision, *_ in rows])
+        )
+    ):
+        judged[proposal_id].append((area, aware(at)))
+    return [
+        DecidedCase(
+            title=title,
+            kind=kind,
+            outcome=decision.outcome,
+            grounds=tuple(decision.grounds or ()),
+            decided_at=aware(decision.decided_at),
+            deadline=aware(deadline) if deadline else None,
+            judged_areas=frozenset(
+                area
+                for area, at in judged[decision.proposal_id]
+                if at <= aware(decision.decided_at)
+            ),
+        )
+        for decision, title, kind, deadline in rows
+    ]

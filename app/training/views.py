@@ -1,4 +1,6 @@
-"""Training pages: dashboard, modules, quizzes, placement, learning plan and team progress."""
+"""Training pages: dashboard, tracks, modules, quizzes, placement, learning plan, team progress
+and certificates. The pages for module records and CPD, and for portfolios, are in
+:mod:`.records_views` and :mod:`.portfolio_views`, registered under this blueprint."""
 
 from flask import (
     Blueprint,
@@ -19,42 +21,80 @@ from ..accounts.models import Role
 from ..extensions import limiter
 from ..links import external_url
 from ..reports.pdf import render_as_pdf
-from . import certificates, services
+from ..triage.forms import AREA_CHOICES
+from ..triage.models import AREAS
+from . import (
+    certificates,
+    portfolio_services,
+    portfolio_views,
+    record_services,
+    records_views,
+    services,
+)
 from .banks import QUESTIONS_PER_QUIZ
+from .casework import casework_plan
+from .certified import certified
 from .content import Curriculum, Module
-from .forms import VerifyForm, placement_form, quiz_form
+from .forms import ReadForm, TrackForm, VerifyForm, placement_form, quiz_form
+from .loaded import current_curriculum
 from .marking import quiz_version, review_by_stage
 from .markup import render_markdown
 from .plan import GuardedChecker, learning_plan
+from .progress import study_first
+from .qr import qr_data_uri
 
 bp = Blueprint("training", __name__, url_prefix="/training")
-
-
-def current_curriculum() -> Curriculum:
-    """The curriculum loaded at start-up."""
-    return current_app.extensions["curriculum"]
+bp.register_blueprint(records_views.bp)
+bp.register_blueprint(portfolio_views.bp)
 
 
 @bp.get("/")
 @login_required
 def dashboard():
-    """The person's stage, progress per stage, the next module and their certificates."""
+    """The person's track and stage, progress per step, what they have done in each module, the
+    next module, their portfolios and their certificates."""
     curriculum = current_curriculum()
     progress = services.progress_for(current_user, curriculum)
-    certificates.issue_due_and_commit(current_user, progress)
+    certificates.issue_due_and_commit(current_user, progress, curriculum)
+    portfolio_stages = [stage for stage in curriculum.stages if stage.portfolio]
     return render_template(
         "training/dashboard.html",
         curriculum=curriculum,
         progress=progress,
+        work=record_services.work_of(current_user),
         placement=services.placement_of(current_user),
         certificates=certificates.certificates_of(current_user),
+        portfolios=[
+            (stage, next(iter(portfolio_services.rounds(current_user, stage.number)), None))
+            for stage in portfolio_stages
+        ],
     )
+
+
+@bp.route("/track", methods=["GET", "POST"])
+@login_required
+def track():
+    """Choose the track to follow: each one orders the same modules for different people."""
+    curriculum = current_curriculum()
+    current = services.track_of(current_user, curriculum)
+    form = TrackForm(data={"track": current.id})
+    form.track.choices = [(option.id, option.name) for option in curriculum.tracks]
+    if form.validate_on_submit():
+        try:
+            chosen = services.choose_track(current_user, form.track.data, curriculum)
+        except services.TrackInvalid as error:
+            error.attach(form)
+        else:
+            flash(f"You are following the {chosen.name} track.", "success")
+            return redirect(url_for(".dashboard"))
+    return render_template("training/track.html", form=form, curriculum=curriculum, current=current)
 
 
 @bp.get("/modules/<module_id>")
 @login_required
 def module(module_id: str):
-    """A module: objectives, body and sources; its quiz if the stage is open."""
+    """A module: objectives, body and sources; what the person has done in it (read, exercise,
+    quiz); its quiz if it is open to them."""
     curriculum = current_curriculum()
     found = curriculum.module(module_id) or abort(404)
     progress = services.progress_for(current_user, curriculum)
@@ -65,6 +105,9 @@ def module(module_id: str):
         body=Markup(render_markdown(found.body)),  # raw HTML in content is escaped
         progress=progress,
         curriculum=curriculum,
+        study_first=study_first(progress.track, found),
+        work=record_services.work_of(current_user).get(found.id),
+        read_form=ReadForm(),
         opens_at=services.quiz_opens_at(current_user, found.id, cooldown_hours()),
         **quiz_terms(found),
     )
@@ -185,8 +228,11 @@ def quiz_terms(module: Module) -> dict:
 @bp.get("/plan")
 @login_required
 def plan():
-    """The modules that address the gaps the checks find in the organisation's proposals."""
+    """The modules that close the gaps in the person's own work: for a commissioner, the cases
+    they decided; otherwise the checks of their organisation's proposals."""
     curriculum = current_curriculum()
+    if current_user.role == Role.COMMISSIONER:
+        return casework_page(curriculum)
     rulebook = current_app.extensions.get("rulebook")
     context = {"curriculum": curriculum, "plan": None, "skipped": 0, "checked": 0}
     if current_user.organisation_id is not None and rulebook is not None:
@@ -197,6 +243,24 @@ def plan():
         plan = learning_plan(reports, curriculum, passed)
         context.update(plan=plan, skipped=skipped, checked=len(reports) - len(plan.unchecked))
     return render_template("training/plan.html", checks_loaded=rulebook is not None, **context)
+
+
+def casework_page(curriculum: Curriculum) -> str:
+    """A commissioner's plan: the modules that close the gaps in the cases they decided, in
+    the order of their track."""
+    progress = services.progress_for(current_user, curriculum)
+    cases = services.decided_cases(current_user)
+    plan = casework_plan(
+        cases,
+        curriculum,
+        AREAS,
+        dict(AREA_CHOICES),
+        progress.passed_ids,
+        progress.track.module_ids,
+    )
+    return render_template(
+        "training/casework_plan.html", plan=plan, decided=len(cases), track=progress.track
+    )
 
 
 @bp.get("/people")
@@ -215,13 +279,17 @@ def people():
 @bp.get("/certificates/<int:stage>.pdf")
 @login_required
 def certificate(stage: int):
-    """The person's certificate for a passed stage, as a PDF."""
+    """The person's certificate for a passed stage, as a landscape PDF: the modules with their
+    learning outcomes and hours, and a QR code of the public verification page."""
     found = certificates.certificate_of(current_user, stage) or abort(404)
+    verify_url = external_url("training.verify", code=found.code)
     html = render_template(
         "training/certificate_pdf.html",
         certificate=found,
+        certified=certified(found.record, current_curriculum(), found.stage),
         code=certificates.format_code(found.code),
-        verify_url=external_url("training.verify", code=found.code),
+        verify_url=verify_url,
+        qr=qr_data_uri(verify_url),
     )
     return Response(
         render_as_pdf(html, request.url_root),
@@ -242,5 +310,6 @@ def verify():
         form=form,
         searched=searched,
         certificate=found,
+        certified=certified(found.record, current_curriculum(), found.stage) if found else None,
         code=certificates.format_code(found.code) if found else None,
     )

@@ -23,15 +23,12 @@ from wtforms import (
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import HiddenInput
 
+from ..checks.catalogue import AREA_LIST
 from ..form_fields import WholeNumberField
 from .grounds import GROUNDS
 from .services import ContactDetails
 
-AREA_CHOICES = [
-    ("proportionality", "Proportionality"),
-    ("stakeholders", "Stakeholder coverage"),
-    ("vfm", "Value-for-money completeness"),
-]
+AREA_CHOICES = [(area.key, area.name) for area in AREA_LIST]
 
 
 def one_newline(text: str | None) -> str | None:
@@ -61,6 +58,23 @@ class TransitionForm(FlaskForm):
     action = HiddenField()
     reason = _text("What information you need, and why", 5000)
     submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
+class InformationRequestForm(FlaskForm):
+    """Ask for more information: the sections that need work, each with what is needed.
+
+    The text for each section is posted as ``needed-<section key>``, beside its checkbox.
+    """
+
+    sections = SelectMultipleField("Which sections need more information?", choices=[])
+    submit = SubmitField("Send the request", widget=GovSubmitInput())
+
+    def texts(self, posted) -> dict[str, str]:
+        """What is needed of each section offered, as typed (line breaks one character)."""
+        return {
+            key: one_newline(posted.get(f"needed-{key}", "")) or ""
+            for key, _title in self.sections.choices
+        }
 
 
 class JudgementForm(FlaskForm):

@@ -1,5 +1,6 @@
-"""Fixtures for training: the real curriculum, a copy of the content to break, trainees, and
-helpers that read a quiz page and answer the questions it shows, as a person would."""
+"""Fixtures for training: the real curriculum, a copy of the content to break, trainees,
+helpers that read a quiz page and answer the questions it shows, as a person would, and cases
+a commissioner decides through the triage services."""
 
 import shutil
 from dataclasses import dataclass
@@ -9,11 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from app.accounts.models import Role, aware
+from app.accounts.models import Role, aware, utcnow
+from app.examples import load_example
+from app.extensions import db as _db
+from app.proposals import services as proposals
 from app.training import services
 from app.training.banks import QUESTIONS_PER_QUIZ
 from app.training.content import Curriculum, Module, Question
 from app.training.curriculum import load_curriculum
+from app.triage import services as triage
+from app.triage.models import Decision
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,3 +167,63 @@ def trainee(make_user):
 def trainee_client(client, trainee, sign_in):
     """The client, signed in as the trainee."""
     return sign_in(trainee)
+
+
+@pytest.fixture
+def trainee_with_organisation(make_user, make_organisation):
+    """A CSO member of the Carers Trust, who can write a portfolio on its proposals."""
+    return make_user(Role.CSO, name="Sam Proposer", organisation=make_organisation("Carers Trust"))
+
+
+def new_proposal(member, body, example: str = "challenge-young-carers"):
+    """A draft of an example document by a CSO member, addressed to a public body."""
+    proposal = proposals.new_proposal(member.organisation, body, load_example(example), member)
+    _db.session.commit()
+    return proposal
+
+
+def decided_case(
+    commissioner,
+    member,
+    example: str = "challenge-young-carers",
+    judged: tuple[str, ...] = (),
+    late_by_days: int = 0,
+    outcome: str = "accepted",
+    grounds: tuple[str, ...] = (),
+):
+    """A case submitted by a CSO member and decided by the commissioner through the triage
+    services, with judgements recorded in the ``judged`` areas first; ``late_by_days`` moves its
+    deadline into the past before the decision."""
+    proposal = new_proposal(member, commissioner.public_body, example)
+    proposals.submit(proposal, member, None, None)
+    triage.take(proposal, "start_review", commissioner, "", None, "")
+    for area in judged:
+        triage.add_judgement(proposal, commissioner, area, "Depth", "Adequate", "Tier fits")
+    if late_by_days:
+        proposal.deadline = utcnow() - timedelta(days=late_by_days)
+        _db.session.commit()
+    decision = triage.DecisionInput(outcome, "Reasons given", "A procurement exercise", grounds)
+    triage.decide(proposal, commissioner, decision, None, "")
+    _db.session.commit()
+    return proposal
+
+
+def rejection_recorded_without_grounds(commissioner, member):
+    """A challenge whose rejection was recorded without grounds (the decision service refuses
+    one now; records made outside it, or before the rule, can still hold one)."""
+    proposal = new_proposal(member, commissioner.public_body)
+    proposals.submit(proposal, member, None, None)
+    triage.take(proposal, "start_review", commissioner, "", None, "")
+    _db.session.add(
+        Decision(
+            proposal_id=proposal.id,
+            outcome="rejected",
+            grounds=[],
+            reasons="Not wanted",
+            decided_by_id=commissioner.id,
+            decided_at=utcnow(),
+            summary={},
+        )
+    )
+    _db.session.commit()
+    return proposal

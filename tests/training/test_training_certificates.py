@@ -1,14 +1,20 @@
-"""Certificates: issued for each passed stage, as a PDF, and verifiable by anyone."""
+"""Certificates: issued for each passed stage, as a landscape PDF listing the modules, their
+learning outcomes and hours, with a QR code of the verification page anyone can use."""
 
+import base64
 import io
+import re
 from datetime import date
 
+import qrcode
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.training import services
 from app.training.certificates import CODE_ALPHABET, CODE_LENGTH, format_code, new_code
+from app.training.cpd import hours
 from app.training.models import Certificate
+from app.training.qr import qr_data_uri
 
 from .conftest import pass_modules, pass_stages, take_quiz
 
@@ -123,3 +129,85 @@ def test_codes_are_random_long_and_unique(db, make_user, curriculum):
     pass_stages(first, curriculum, 1)
     pass_stages(second, curriculum, 1)
     assert certificates_of(db, first)[0].code != certificates_of(db, second)[0].code
+
+
+def test_the_certificate_is_a_landscape_page_listing_modules_objectives_and_hours(
+    db, trainee, trainee_client, curriculum
+):
+    pass_stages(trainee, curriculum, 1)
+    response = trainee_client.get("/training/certificates/1.pdf")
+    reader = PdfReader(io.BytesIO(response.data))
+    first = reader.pages[0]
+    assert float(first.mediabox.width) > float(first.mediabox.height)
+    assert round(float(first.mediabox.width)) == 842  # A4 landscape, in points
+    text = " ".join(pdf_text(response.data).split())
+    total = 0
+    for module in curriculum.stage_modules(1):
+        assert module.title in text
+        assert all(" ".join(objective.split()) in text for objective in module.objectives)
+        assert f"{module.id} {module.title} ({hours(module.minutes)} CPD hours)" in text
+        total += module.minutes
+    assert f"Total {hours(total)}" in text
+    assert "Signed for the Valuecase training service" in text
+
+
+def test_the_certificate_carries_the_verification_link_and_its_qr_code(
+    app, db, trainee, trainee_client, curriculum
+):
+    pass_stages(trainee, curriculum, 1)
+    [certificate] = certificates_of(db, trainee)
+    response = trainee_client.get("/training/certificates/1.pdf")
+    text = "".join(pdf_text(response.data).split())
+    site = app.config["SITE_URL"].rstrip("/")
+    assert f"{site}/training/certificates/verify?code={certificate.code}" in text
+    url = f"{site}/training/certificates/verify?code={certificate.code}"
+    link = qr_data_uri(url)
+    assert link.startswith("data:image/svg+xml;base64,")
+    assert b"<svg" in base64.b64decode(link.split(",", 1)[1])
+    # the QR code is drawn as vectors, one square per dark module of the code of this URL
+    code = qrcode.QRCode()
+    code.add_data(url)
+    code.make()
+    dark = sum(sum(row) for row in code.get_matrix())
+    first = PdfReader(io.BytesIO(response.data)).pages[0]
+    squares = len(re.findall(rb" m\b", first.get_contents().get_data()))
+    assert squares >= dark
+
+
+def test_the_verification_page_lists_the_modules_and_hours(db, client, trainee, curriculum):
+    pass_stages(trainee, curriculum, 1)
+    [certificate] = certificates_of(db, trainee)
+    html = client.get(
+        "/training/certificates/verify", query_string={"code": certificate.code}
+    ).get_data(as_text=True)
+    total = sum(module.minutes for module in curriculum.stage_modules(1))
+    assert f'id="verified-hours">{hours(total)}<' in html
+    table = html.split('id="verified-modules"')[1]
+    assert all(module.id in table for module in curriculum.stage_modules(1))
+
+
+def test_a_certificate_keeps_what_it_certified_when_the_curriculum_changes(
+    db, trainee, trainee_client, curriculum
+):
+    pass_stages(trainee, curriculum, 1)
+    [certificate] = certificates_of(db, trainee)
+    record = certificate.record
+    assert [entry["id"] for entry in record["modules"]] == ["M1.1", "M1.2", "M1.3"]
+    assert record["modules"][0]["objectives"] == list(curriculum.module("M1.1").objectives)
+    record = {**record, "modules": [{**record["modules"][0], "title": "Title as it was"}]}
+    certificate.record = record
+    db.session.commit()
+    text = pdf_text(trainee_client.get("/training/certificates/1.pdf").data)
+    assert "Title as it was" in text
+    assert curriculum.module("M1.2").title not in text
+
+
+def test_a_certificate_issued_before_records_were_kept_is_shown_from_the_curriculum(
+    db, trainee, trainee_client, curriculum
+):
+    pass_stages(trainee, curriculum, 1)
+    [certificate] = certificates_of(db, trainee)
+    certificate.record = None
+    db.session.commit()
+    text = " ".join(pdf_text(trainee_client.get("/training/certificates/1.pdf").data).split())
+    assert all(module.title in text for module in curriculum.stage_modules(1))
