@@ -49,6 +49,34 @@ def _safe_target(target: str) -> bool:
     return safe_url(target) and safe_url(unquote(target))
 
 
+def _header_scope(state: StateCore) -> None:
+    """Column headers say they head their column, for screen readers."""
+    in_head = False
+    for token in state.tokens:
+        if token.type in ("thead_open", "thead_close"):
+            in_head = token.type == "thead_open"
+        elif token.type == "th_open":
+            token.attrSet("scope", "col" if in_head else "row")
+
+
+def _scrolling_tables(parser: MarkdownIt) -> None:
+    """Each table in a region that scrolls sideways on a narrow screen, reachable by keyboard."""
+
+    def table_open(renderer, tokens, index, options, env):
+        env["tables"] = env.get("tables", 0) + 1
+        opening = (
+            '<div class="app-table-scroll" role="region" tabindex="0" '
+            f'aria-label="Table {env["tables"]}, scrolls sideways on a narrow screen">'
+        )
+        return opening + renderer.renderToken(tokens, index, options, env)
+
+    def table_close(renderer, tokens, index, options, env):
+        return renderer.renderToken(tokens, index, options, env) + "</div>"
+
+    parser.add_render_rule("table_open", table_open)
+    parser.add_render_rule("table_close", table_close)
+
+
 def _govuk_classes(state: StateCore) -> None:
     """Drop unsafe targets, give every element its GOV.UK class, numeric columns their own."""
     tokens = list(state.tokens)
@@ -75,6 +103,8 @@ def _parser() -> MarkdownIt:
     # every link is parsed, so its text survives; _govuk_classes then drops unsafe targets
     parser.validateLink = lambda _target: True
     parser.core.ruler.push("govuk_classes", _govuk_classes)
+    parser.core.ruler.push("header_scope", _header_scope)
+    _scrolling_tables(parser)
     return parser
 
 

@@ -70,3 +70,10 @@ def test_right_aligned_table_columns_are_numeric_cells():
     html = render_markdown("| Change | People |\n|:--|--:|\n| Less lonely | 70 |\n")
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">70</td>' in html
     assert '<td class="govuk-table__cell">Less lonely</td>' in html
+
+
+def test_tables_scroll_on_a_narrow_screen_and_headers_name_their_columns():
+    html = render_markdown("| Change | People |\n|:--|--:|\n| Less lonely | 70 |\n")
+    assert html.startswith('<div class="app-table-scroll" role="region" tabindex="0"')
+    assert html.rstrip().endswith("</table>\n</div>")
+    assert '<th class="govuk-table__header" scope="col">Change</th>' in html
