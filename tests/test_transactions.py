@@ -148,7 +148,9 @@ def test_a_decision_refused_by_the_database_writes_none_of_its_rows(in_review, p
 def test_a_transition_failing_at_commit_leaves_the_status_and_trail(in_review, people):
     before = snapshot()
     with failing_after_the_writes(), pytest.raises(DatabaseWentAway):
-        triage.take(in_review, "request_info", people["commissioner"], "Costs?", MAIL, "")
+        triage.request_information(
+            in_review, people["commissioner"], ["service"], {"service": "Costs?"}, MAIL, ""
+        )
     assert snapshot() == before
     assert in_review.status == Status.IN_REVIEW
     trail = [event.action for event in triage.audit_trail(in_review)]

@@ -19,6 +19,7 @@ from ..accounts.models import Organisation, PublicBody, User, enum_column, utcno
 from ..extensions import JSONDocument as Document
 from ..extensions import db
 from ..names import normalise_name
+from .sections import BY_KEY, Section
 from .workflow import Status
 
 
@@ -156,3 +157,53 @@ class AuditEvent(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     actor: Mapped[User | None] = relationship()
+
+
+class InformationRequest(db.Model):
+    """A commissioner's request for more information, naming the sections that need work.
+
+    ``needs`` holds, in task-list order, each section named and what is needed of it:
+    ``[{"section": key, "needed": text}]``. Only those sections reopen for the proposer. The
+    request is answered when the proposer resubmits, or closed when the case is decided,
+    withdrawn or the request is withdrawn while it waits.
+    """
+
+    __table_args__ = (Index("ix_information_request_proposal", "proposal_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id"))
+    version_number: Mapped[int] = mapped_column(Integer)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    needs: Mapped[list[dict[str, str]]] = mapped_column(Document, default=list)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # why a request closed unanswered: the step that closed it (accept, reject, withdraw, ...)
+    closed_by_step: Mapped[str | None] = mapped_column(String(40))
+
+    author: Mapped[User | None] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the proposer is still asked to answer it."""
+        return self.answered_at is None and self.closed_at is None
+
+    @property
+    def section_keys(self) -> list[str]:
+        """The keys of the sections it names, in task-list order."""
+        return [need["section"] for need in self.needs or []]
+
+    @property
+    def named(self) -> list[tuple[Section, str]]:
+        """Each section it names with what is needed of it, in task-list order."""
+        return [
+            (BY_KEY[need["section"]], need["needed"])
+            for need in self.needs or []
+            if need["section"] in BY_KEY
+        ]
+
+    def needed_for(self, section_key: str) -> str | None:
+        """What is needed of one section, or None when the request does not name it."""
+        return next(
+            (need["needed"] for need in self.needs or [] if need["section"] == section_key), None
+        )

@@ -4,12 +4,18 @@ A section may ask its questions over several pages, in turn ("Save and continue"
 next page the answers call for). A repeating section's item pages are addressed by the item's
 stable id (see items.py), so a page opened before another item was added or removed still
 changes the item it showed.
+
+While a request for more information waits, only the sections it names reopen: their pages
+show what is needed at the top, and the other sections' pages (and any post to them) send the
+member back to the task list, saying why.
 """
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from functools import wraps
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from . import answers, items, services
+from . import answers, items, lifecycle, services
 from .access import member_proposal
 from .forms import CompletionForm, RemoveForm, revision_of, version_of
 from .models import Proposal
@@ -20,6 +26,40 @@ from .sections import BY_KEY, Section
 bp = Blueprint("sections", __name__, url_prefix="/proposals/<int:proposal_id>/sections")
 
 PARTLY_SAVED = "We saved the answers that were valid. Correct the others below."
+
+
+@bp.context_processor
+def information_needed() -> dict:
+    """What the open request for information needs of the section shown, for its inset."""
+    return {"information_needed": g.get("information_needed")}
+
+
+def reopened_only(view):
+    """Let the member open a section only while it is open to change: a draft's every
+    section, or the sections a waiting request for information names."""
+
+    @wraps(view)
+    def wrapped(proposal: Proposal, key: str, *args, **kwargs):
+        section = section_or_404(proposal, key)
+        request_open = lifecycle.open_request(proposal)
+        reopened = lifecycle.reopened_sections(proposal)
+        if reopened is not None and section.key not in reopened:
+            flash(closed_message(proposal, section, request_open), "info")
+            return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+        g.information_needed = request_open.needed_for(section.key) if request_open else None
+        return view(proposal, key, *args, **kwargs)
+
+    return wrapped
+
+
+def closed_message(proposal: Proposal, section: Section, request_open) -> str:
+    """Why a section cannot be changed while the others are reopened."""
+    titles = ", ".join(named.title for named, _needed in request_open.named)
+    return (
+        f"{section.title} cannot be changed now: {proposal.public_body.name} asked for more "
+        f"information on {titles} only, so the other sections stay as you submitted them. "
+        "Nothing was saved."
+    )
 
 
 def section_or_404(proposal: Proposal, key: str) -> Section:
@@ -50,6 +90,7 @@ def gone_page(proposal: Proposal, section: Section):
 
 @bp.route("/<key>", methods=["GET", "POST"])
 @member_proposal(editing=True)
+@reopened_only
 def edit(proposal: Proposal, key: str):
     """A page of a section's questions (?page= after the first), or a list section's items."""
     section = section_or_404(proposal, key)
@@ -108,6 +149,7 @@ def item_list(proposal: Proposal, section: Section):
 @bp.route("/<key>/items/<item_id>", methods=["GET", "POST"])
 @bp.get("/<key>/<int:index>")
 @member_proposal(editing=True)
+@reopened_only
 def item(proposal: Proposal, key: str, item_id: str | None = None, index: int | None = None):
     """Add an item, or change one page of it (?page= after the first); an address by position
     still opens the item."""
@@ -145,6 +187,7 @@ def item_question_page(proposal: Proposal, section: Section, page: Page, item_id
 
 @bp.route("/<key>/items/<item_id>/remove", methods=["GET", "POST"])
 @member_proposal(editing=True)
+@reopened_only
 def remove(proposal: Proposal, key: str, item_id: str):
     """Confirm, then remove an item, unless it changed after the confirmation page showed it."""
     section = list_section_or_404(proposal, key)

@@ -105,9 +105,15 @@ def import_json():
 @bp.get("/<int:proposal_id>")
 @member_proposal()
 def overview(proposal: Proposal):
-    """The task list with each section's state, the status and the versions."""
+    """The task list with each section's state, the status and the versions; while a request
+    for more information waits, what it needs and which sections it reopens."""
     return render_template(
-        "proposals/overview.html", proposal=proposal, tasks=task_list(proposal), form=SubmitForm()
+        "proposals/overview.html",
+        proposal=proposal,
+        tasks=task_list(proposal),
+        form=SubmitForm(),
+        open_request=lifecycle.open_request(proposal),
+        reopened=lifecycle.reopened_sections(proposal),
     )
 
 
@@ -165,13 +171,17 @@ def value(proposal: Proposal):
 @bp.get("/<int:proposal_id>/versions/<int:number>")
 @member_proposal()
 def show_version(proposal: Proposal, number: int):
-    """A submitted version, frozen."""
+    """A submitted version, frozen, with what it changed since the one before."""
     found = services.version(proposal, number) or abort(404)
+    grouped, answered = lifecycle.version_changes(proposal, number)
     return render_template(
         "proposals/version.html",
         proposal=proposal,
         version=found,
         blocks=present_document(found.document, proposal.kind),
+        previous=services.version(proposal, number - 1),
+        changes=grouped,
+        answered_request=answered,
     )
 
 

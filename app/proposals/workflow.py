@@ -66,10 +66,20 @@ TRANSITIONS: tuple[Transition, ...] = (
         needs_reason=True,
     ),
     Transition(
-        "accept", Status.IN_REVIEW, Status.ACCEPTED, Party.COMMISSIONER, "Accept", needs_reason=True
+        "withdraw_request",
+        Status.MORE_INFO,
+        Status.IN_REVIEW,
+        Party.COMMISSIONER,
+        "Withdraw the request for information",
     ),
-    Transition(
-        "reject", Status.IN_REVIEW, Status.REJECTED, Party.COMMISSIONER, "Reject", needs_reason=True
+    # a case waiting for information can still be decided: the decision closes the request
+    *(
+        Transition(action, source, target, Party.COMMISSIONER, label, needs_reason=True)
+        for source in (Status.IN_REVIEW, Status.MORE_INFO)
+        for action, target, label in (
+            ("accept", Status.ACCEPTED, "Accept"),
+            ("reject", Status.REJECTED, "Reject"),
+        )
     ),
     Transition(
         "withdraw",
@@ -98,6 +108,7 @@ TRANSITIONS: tuple[Transition, ...] = (
 )
 
 EDITABLE = frozenset({Status.DRAFT, Status.MORE_INFO})
+DECIDABLE = frozenset({Status.IN_REVIEW, Status.MORE_INFO})
 DECIDED = frozenset({Status.ACCEPTED, Status.REJECTED})
 CLOSED = DECIDED | {Status.WITHDRAWN}
 

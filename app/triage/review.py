@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from ..proposals.diff import changes
+from ..proposals import lifecycle
 from ..proposals.models import Proposal
 from ..proposals.presenting import present_document
 from ..value.impact_map import value_view
@@ -26,19 +26,23 @@ def after_the_decision(judgements: Iterable[Judgement], decision: Decision | Non
 
 
 def review_context(proposal: Proposal) -> dict:
-    """The latest version, its check report and value account, changes, judgements, trail."""
+    """The latest version, its check report and value account, what it changed (section by
+    section, beside the request for information it answers), judgements and trail."""
     versions = proposal.versions
     latest = versions[-1]
     previous = versions[-2] if len(versions) > 1 else None
     judgements = services.judgements(proposal)
     decision = services.decision_for(proposal)
+    grouped, answered = lifecycle.version_changes(proposal, latest.number)
     return {
         "proposal": proposal,
         "version": latest,
         "blocks": present_document(latest.document, proposal.kind),
         "report": latest.check_report,
         "view": value_view(latest.document),
-        "changes": changes(previous.document, latest.document) if previous else None,
+        "changes": grouped if previous else None,
+        "answered_request": answered,
+        "open_request": lifecycle.open_request(proposal),
         "previous": previous,
         "judgements": judgements,
         "after_decision": after_the_decision(judgements, decision),

@@ -10,10 +10,20 @@ from ..field_errors import FieldError
 from ..notifications.services import deliver
 from ..proposals import lifecycle
 from ..proposals.models import AuditEvent, Proposal
-from ..proposals.workflow import TRANSITIONS, Party, Status, TransitionRefused, available
+from ..proposals.sections import sections_for
+from ..proposals.workflow import (
+    DECIDABLE,
+    TRANSITIONS,
+    Party,
+    Status,
+    TransitionRefused,
+    available,
+)
 from .conflicts import AlreadyChanged, first_change_wins, refuse_if_decided, what_happened
 from .grounds import GROUNDS
 from .models import AREAS, Decision, Judgement
+
+NEEDED_LIMIT = 5000  # characters of what is needed, for each section a request names
 
 # the steps a commissioner takes from the review page; accepting and rejecting need a decision
 REVIEW_STEPS = frozenset(
@@ -25,6 +35,14 @@ REVIEW_STEPS = frozenset(
 
 class DecisionInvalid(FieldError):
     """A decision or assignment that the rules do not allow."""
+
+
+class RequestInvalid(Exception):
+    """A request for information that is not complete: each message by the field at fault."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -78,8 +96,79 @@ def take(
         t.action for t in available(proposal.status, Party.COMMISSIONER)
     }:
         raise AlreadyChanged(what_happened(proposal))
+    if action == "request_info":
+        raise TransitionRefused(
+            "Ask for more information on its own page, naming the sections that need work."
+        )
     with first_change_wins(proposal):
         mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, reason, link)
+    deliver(settings, mails)
+
+
+def section_choices(proposal: Proposal) -> list[tuple[str, str]]:
+    """The task-list sections a request for information can name for this kind of case."""
+    return [(section.key, section.title) for section in sections_for(proposal.kind)]
+
+
+def requested_needs(
+    proposal: Proposal, chosen: list[str], texts: dict[str, str]
+) -> list[tuple[str, str]]:
+    """The (section key, what is needed) pairs asked for, in task-list order.
+
+    Raises RequestInvalid naming every field at fault: no section chosen, a section that
+    this kind of case does not have, or a chosen section without its text or with too much.
+    """
+    titles = dict(section_choices(proposal))
+    errors: dict[str, str] = {}
+    if not chosen:
+        errors["sections"] = "Select at least one section that needs more information"
+    elif any(key not in titles for key in chosen):
+        errors["sections"] = "Select sections from the list"
+    needs = []
+    for key, title in titles.items():
+        if key not in chosen:
+            continue
+        needed = (texts.get(key) or "").strip()
+        if not needed:
+            errors[f"needed-{key}"] = f"Say what is needed for {title}"
+        elif len(needed) > NEEDED_LIMIT:
+            errors[f"needed-{key}"] = (
+                f"What is needed for {title}: use {NEEDED_LIMIT:,} characters or fewer"
+            )
+        needs.append((key, needed))
+    if errors:
+        raise RequestInvalid(errors)
+    return needs
+
+
+def request_refusal(proposal: Proposal) -> str | None:
+    """Why more information cannot be asked for now, or None when it can."""
+    if "request_info" in {t.action for t in available(proposal.status, Party.COMMISSIONER)}:
+        return None
+    if proposal.status == Status.SUBMITTED:
+        return "Start the review before asking for more information."
+    return what_happened(proposal)
+
+
+def request_information(
+    proposal: Proposal,
+    actor: User,
+    chosen: list[str],
+    texts: dict[str, str],
+    settings: dict | None,
+    link: str,
+) -> None:
+    """Ask the proposer for more information on the chosen sections, each with what is
+    needed; only those sections reopen. Recorded and notified, with ``link`` to the case.
+
+    Raises RequestInvalid for an incomplete request, AlreadyChanged when the case is no
+    longer in review (another commissioner or the proposer moved it first).
+    """
+    if request_refusal(proposal):
+        raise AlreadyChanged(what_happened(proposal))
+    needs = requested_needs(proposal, chosen, texts)
+    with first_change_wins(proposal):
+        mails = lifecycle.ask_for_information(proposal, actor, needs, link)
     deliver(settings, mails)
 
 
@@ -222,8 +311,9 @@ def decision_record(proposal: Proposal, actor: User, decision: DecisionInput) ->
 
 
 def check_can_decide(proposal: Proposal) -> None:
-    """Only a submission in review can be decided; otherwise AlreadyChanged says where it is."""
-    if proposal.status != Status.IN_REVIEW:
+    """A submission in review, or waiting for information, can be decided; otherwise
+    AlreadyChanged says where it is."""
+    if proposal.status not in DECIDABLE:
         raise AlreadyChanged(what_happened(proposal))
 
 

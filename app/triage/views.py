@@ -18,13 +18,21 @@ from ..accounts.access import role_required
 from ..accounts.models import Role
 from ..csv_download import csv_response
 from ..links import external_url
-from ..proposals.workflow import DECIDED, Party, Status, TransitionRefused, available
+from ..proposals.workflow import (
+    DECIDABLE,
+    DECIDED,
+    Party,
+    Status,
+    TransitionRefused,
+    available,
+)
 from . import letters, queue, services
 from .conflicts import AlreadyChanged, what_happened
 from .forms import (
     AssignForm,
     BodySettingsForm,
     DecisionForm,
+    InformationRequestForm,
     JudgementForm,
     TransitionForm,
 )
@@ -101,7 +109,7 @@ def review_page(proposal, transition_form: TransitionForm | None = None, code: i
             for t in available(proposal.status, Party.COMMISSIONER)
             if t.action not in ("accept", "reject")
         ],
-        can_decide=proposal.status == Status.IN_REVIEW,
+        can_decide=proposal.status in DECIDABLE,
     )
     return page, code
 
@@ -137,6 +145,44 @@ def transition(proposal_id: int):
     else:
         flash(f"The submission is now {proposal.status.label.lower()}.", "success")
     return redirect(url_for("triage.review", proposal_id=proposal.id))
+
+
+@bp.route("/<int:proposal_id>/request-information", methods=["GET", "POST"])
+@role_required(Role.COMMISSIONER)
+def request_information(proposal_id: int):
+    """Ask for more information, naming the sections that need work and what each needs."""
+    proposal = commissioner_proposal(proposal_id)
+    form = InformationRequestForm()
+    form.sections.choices = services.section_choices(proposal)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            services.request_information(
+                proposal,
+                current_user,
+                list(form.sections.data or []),
+                form.texts(request.form),
+                current_app.config,
+                external_url("proposals.overview", proposal_id=proposal.id),
+            )
+        except AlreadyChanged as error:
+            lost_race(error)
+        except services.RequestInvalid as invalid:
+            errors = invalid.errors
+        else:
+            flash("Request sent: the sections you named are open to the proposer.", "success")
+            return redirect(url_for("triage.review", proposal_id=proposal.id))
+    elif services.request_refusal(proposal):
+        flash(services.request_refusal(proposal), "info")
+        return redirect(url_for("triage.review", proposal_id=proposal.id))
+    page = render_template(
+        "triage/request_information.html",
+        proposal=proposal,
+        form=form,
+        texts=form.texts(request.form),
+        errors=errors,
+    )
+    return page, 400 if errors else 200
 
 
 @bp.post("/<int:proposal_id>/judgements")

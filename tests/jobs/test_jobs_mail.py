@@ -49,7 +49,8 @@ def test_a_step_queues_the_email_and_a_worker_sends_it(
     sign_in(commissioner)
 
     response = client.post(
-        f"/triage/{proposal.id}/transition", data={"action": "request_info", "reason": REASON}
+        f"/triage/{proposal.id}/request-information",
+        data={"sections": "service", "needed-service": REASON},
     )
 
     assert response.status_code == 302
@@ -91,7 +92,8 @@ def test_with_redis_unreachable_the_step_still_succeeds_and_cron_sends_later(
     sign_in(commissioner)
 
     response = client.post(
-        f"/triage/{proposal.id}/transition", data={"action": "request_info", "reason": REASON}
+        f"/triage/{proposal.id}/request-information",
+        data={"sections": "service", "needed-service": REASON},
     )
 
     assert response.status_code == 302

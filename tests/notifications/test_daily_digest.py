@@ -41,11 +41,11 @@ def test_digest_people_get_no_email_per_event_and_one_digest_a_day(
     sign_in(people["proposer"])
     choose(client, "daily")
     before = len(mails_to(people["proposer"]))
-    triage.take(
+    triage.request_information(
         in_review,
-        "request_info",
         people["commissioner"],
-        "Tell us the cost per family.",
+        ["service"],
+        {"service": "Tell us the cost per family."},
         LOG_ONLY,
         "https://valuecase.example/proposals/1",
     )
@@ -84,7 +84,9 @@ def test_a_digest_leaves_out_what_was_read_or_already_emailed(
 ):
     sign_in(people["proposer"])
     choose(client, "daily")  # the review's start was emailed before the choice
-    triage.take(in_review, "request_info", people["commissioner"], "Read this one.", LOG_ONLY, "")
+    triage.request_information(
+        in_review, people["commissioner"], ["service"], {"service": "Read this one."}, LOG_ONLY, ""
+    )
     opened = db.session.scalar(
         select(Notification).where(Notification.message.like("%Read this one.%"))
     )

@@ -41,7 +41,8 @@ def last_mail_id() -> int:
 
 def request_information(client, proposal, reason: str = REASON):
     return client.post(
-        f"/triage/{proposal.id}/transition", data={"action": "request_info", "reason": reason}
+        f"/triage/{proposal.id}/request-information",
+        data={"sections": "service", "needed-service": reason},
     )
 
 
@@ -67,7 +68,7 @@ def test_a_request_for_information_with_a_multi_line_reason_is_saved_and_emailed
     assert len(logged) == 2
     to_proposer = next(m for m in logged if m.startswith(f"mail to={people['proposer'].email} "))
     header, _, body = to_proposer.partition("\n")
-    assert "says: Tell us today's cost of the in-house service. Split it by staff" in header
+    assert "says: The service: Tell us today's cost of the in-house service. Split it by" in header
     assert header.endswith("…")  # a long subject is cut; the body has it all
     assert "Split it by staff and premises.\n\nAnd the date the current contract ends." in body
 
@@ -151,7 +152,9 @@ def test_a_step_rolled_back_leaves_no_email(in_review, people, caplog):
     event.listen(session, "before_commit", refuse)
     try:
         with pytest.raises(DatabaseWentAway):
-            triage.take(in_review, "request_info", people["commissioner"], REASON, LOG_ONLY, "")
+            triage.request_information(
+                in_review, people["commissioner"], ["service"], {"service": REASON}, LOG_ONLY, ""
+            )
     finally:
         event.remove(session, "after_flush", record)
         event.remove(session, "before_commit", refuse)
@@ -163,6 +166,8 @@ def test_a_step_rolled_back_leaves_no_email(in_review, people, caplog):
 
 def test_a_step_that_tells_no_one_by_email_leaves_nothing_in_the_outbox(in_review, people):
     before = last_mail_id()
-    triage.take(in_review, "request_info", people["commissioner"], REASON, None, "")
+    triage.request_information(
+        in_review, people["commissioner"], ["service"], {"service": REASON}, None, ""
+    )
     assert in_review.status == Status.MORE_INFO
     assert mail_after(before) == []

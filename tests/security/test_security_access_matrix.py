@@ -107,6 +107,7 @@ ACCESS = {
     "triage.review": Access(only("commissioner_x"), target="decided"),
     "triage.decide": Access(only("commissioner_x"), target="decided"),
     "triage.transition": Access(only("commissioner_x"), target="decided", method="POST"),
+    "triage.request_information": Access(only("commissioner_x"), target="decided"),
     "triage.assign": Access(only("commissioner_x"), target="decided", method="POST"),
     "triage.add_judgement": Access(only("commissioner_x"), target="decided", method="POST"),
     "reports.assessment": Access(only("commissioner_x"), target="decided"),

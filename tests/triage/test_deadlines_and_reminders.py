@@ -135,7 +135,9 @@ def test_nothing_is_sent_when_nothing_is_due_soon(runner, challenge, commissione
 def test_a_request_for_information_stops_the_reminders(runner, challenge, commissioner):
     due_in(challenge, -1)
     triage.take(challenge, "start_review", commissioner, "", None, "")
-    triage.take(challenge, "request_info", commissioner, "The costs, please.", None, "")
+    triage.request_information(
+        challenge, commissioner, ["service"], {"service": "The costs, please."}, None, ""
+    )
     assert challenge.status == Status.MORE_INFO
 
     result = runner.invoke(args=["send-reminders"])

@@ -12,8 +12,8 @@ def test_a_notification_links_to_site_url_not_to_the_request_host(
     base = f"/triage/{challenge.id}"
     commissioner_client.post(f"{base}/transition", data={"action": "start_review"})
     commissioner_client.post(
-        f"{base}/transition",
-        data={"action": "request_info", "reason": "Tell us today's cost."},
+        f"{base}/request-information",
+        data={"sections": "service", "needed-service": "Tell us today's cost."},
         headers={"Host": "localhost", "X-Forwarded-Host": "evil.example"},
     )
     bodies = [mail.body for mail in db.session.scalars(select(OutboxMail))]

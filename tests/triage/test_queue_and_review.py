@@ -108,8 +108,13 @@ def test_review_page_shows_value_account_and_what_changed(commissioner_client, c
     db.session.commit()
     services.submit(challenge, proposer, None)
     text = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
-    assert "changed since version 1" in text and "A clearer summary" in text
-    assert "<code>/summary</code>" in text
+    assert "What changed since the previous version" in text and "A clearer summary" in text
+    changes = text[text.index('id="changes"') : text.index('id="judgements"')]
+    assert (
+        "About the submission" in changes
+        and '<th scope="row" class="govuk-table__header">Summary</th>' in changes
+    )
+    assert "/summary" not in changes
 
 
 def test_judgements_are_recorded_per_area(commissioner_client, challenge):

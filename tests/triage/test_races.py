@@ -217,11 +217,13 @@ def test_asking_for_information_someone_has_just_asked_for_answers_409(
     start_review(challenge, commissioner)
     page = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
     assert "Ask for more information" in page
-    triage.take(challenge, "request_info", reviewer, "What does the service cost now?", None, "")
+    triage.request_information(
+        challenge, reviewer, ["service"], {"service": "What does the service cost now?"}, None, ""
+    )
 
     response = commissioner_client.post(
-        f"/triage/{challenge.id}/transition",
-        data={"action": "request_info", "reason": "Send the volunteer hours."},
+        f"/triage/{challenge.id}/request-information",
+        data={"sections": "inputs", "needed-inputs": "Send the volunteer hours."},
     )
 
     assert response.status_code == 409

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from app.extensions import db
-from app.proposals.models import AuditEvent
+from app.proposals.models import AuditEvent, InformationRequest
 from app.triage import services as triage
 from app.triage.models import Decision, Judgement
 
@@ -60,13 +60,16 @@ def test_a_request_for_information_keeps_its_lines_in_the_trail(
     in_review(challenge, commissioner)
 
     commissioner_client.post(
-        f"/triage/{challenge.id}/transition", data={"action": "request_info", "reason": TYPED}
+        f"/triage/{challenge.id}/request-information",
+        data={"sections": "service", "needed-service": TYPED},
     )
 
     query = select(AuditEvent.reason).where(AuditEvent.action == "request_info")
-    assert db.session.scalar(query) == STORED
+    assert db.session.scalar(query) == f"The service: {STORED}"
+    asked = db.session.scalar(select(InformationRequest))
+    assert asked.needs == [{"section": "service", "needed": STORED}]
     page = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
-    assert f'<td class="govuk-table__cell">{SHOWN}</td>' in page
+    assert f'<td class="govuk-table__cell">The service: {SHOWN}</td>' in page
 
 
 def test_reasons_as_long_as_the_box_allows_are_accepted_whatever_their_line_breaks(
@@ -95,12 +98,13 @@ def test_a_request_for_information_too_long_comes_back_with_what_was_typed(
     typed = "Tell us the hours. " * 300
 
     response = commissioner_client.post(
-        f"/triage/{challenge.id}/transition", data={"action": "request_info", "reason": typed}
+        f"/triage/{challenge.id}/request-information",
+        data={"sections": "service", "needed-service": typed},
     )
 
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert "What information you need, and why: use 5,000 characters or fewer" in page
+    assert "What is needed for The service: use 5,000 characters or fewer" in page
     assert f">{typed}</textarea>" in page
     assert (
         db.session.scalar(select(AuditEvent.id).where(AuditEvent.action == "request_info")) is None

@@ -52,8 +52,11 @@ def test_start_review_then_request_information_is_recorded_and_notified(
     db.session.refresh(challenge)
     assert challenge.status == Status.IN_REVIEW
     commissioner_client.post(
-        f"{base}/transition",
-        data={"action": "request_info", "reason": "Tell us today's cost of the in-house service."},
+        f"{base}/request-information",
+        data={
+            "sections": "service",
+            "needed-service": "Tell us today's cost of the in-house service.",
+        },
     )
     db.session.refresh(challenge)
     assert challenge.status == Status.MORE_INFO
@@ -62,10 +65,24 @@ def test_start_review_then_request_information_is_recorded_and_notified(
     assert "in review → more info requested" in page
 
 
-def test_request_for_information_needs_a_reason(commissioner_client, challenge, db):
+def test_request_for_information_needs_what_is_needed(commissioner_client, challenge, db):
     base = f"/triage/{challenge.id}"
     commissioner_client.post(f"{base}/transition", data={"action": "start_review"})
-    commissioner_client.post(f"{base}/transition", data={"action": "request_info", "reason": ""})
+    response = commissioner_client.post(
+        f"{base}/request-information", data={"sections": "service", "needed-service": ""}
+    )
+    assert response.status_code == 400
+    assert "Say what is needed for The service" in response.get_data(as_text=True)
+    db.session.refresh(challenge)
+    assert challenge.status == Status.IN_REVIEW
+
+
+def test_a_request_for_information_is_not_a_free_text_step(commissioner_client, challenge, db):
+    base = f"/triage/{challenge.id}"
+    commissioner_client.post(f"{base}/transition", data={"action": "start_review"})
+    commissioner_client.post(
+        f"{base}/transition", data={"action": "request_info", "reason": "Anything"}
+    )
     db.session.refresh(challenge)
     assert challenge.status == Status.IN_REVIEW
 
