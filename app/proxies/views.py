@@ -5,12 +5,13 @@ from flask_login import current_user
 
 from ..extensions import limiter
 from ..layout import pounds
-from ..proposals import items
+from ..proposals import items, lifecycle
 from ..proposals import services as proposals
 from ..proposals.access import member_proposal
 from ..proposals.forms import revision_of, version_of
 from ..proposals.models import Proposal
 from ..proposals.presenting import change_lines
+from ..proposals.section_views import closed_message
 from . import services
 from .entry import KINDS, Entry
 from .extension import proxy_library
@@ -49,6 +50,12 @@ def applied(entry: Entry) -> str:
 @member_proposal(editing=True)
 def choose(proposal: Proposal, item_id: str):
     """Search the library and use one of its values as this outcome's proxy."""
+    reopened = lifecycle.reopened_sections(proposal)
+    if reopened is not None and services.OUTCOMES.key not in reopened:
+        # a request for information reopened other sections only: the outcomes stay as sent
+        request_open = lifecycle.open_request(proposal)
+        flash(closed_message(proposal, services.OUTCOMES, request_open), "info")
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
     outcomes = url_for("sections.edit", proposal_id=proposal.id, key="outcomes")
     found = proposals.find_item(proposal, services.OUTCOMES, item_id)
     if found is None:

@@ -158,3 +158,19 @@ def test_the_proposer_is_told_with_a_link_to_the_proposal_page(member, waiting):
     assert len(request) == 1
     assert "The service: Tell us what the in-house service costs today" in request[0].message
     assert request[0].link == "https://valuecase.example/proposals/1"
+
+
+def test_the_proxy_library_cannot_change_an_outcome_the_request_did_not_reopen(
+    member_client, waiting
+):
+    outcome = waiting.draft["outcomes"][0]
+    before = dict(outcome["proxy"])
+    answer = member_client.post(
+        f"/proposals/{waiting.id}/outcomes/{outcome['id']}/proxy",
+        data={"entry": "gp-consultation-fiscal", "revision": waiting.revision},
+    )
+    assert answer.status_code == 302 and answer.location.endswith(f"/proposals/{waiting.id}")
+    db.session.refresh(waiting)
+    assert waiting.draft["outcomes"][0]["proxy"] == before
+    page = member_client.get(f"/proposals/{waiting.id}").get_data(as_text=True)
+    assert "Outcomes and their values cannot be changed now" in page
