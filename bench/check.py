@@ -7,8 +7,9 @@ engine, report), and in the same run: parsing and validation alone, the check
 of an already valid document (``Rulebook.check``), the engine alone on the document's facts,
 and the reference interpreter on the same facts (the test oracle, for comparison). The last
 columns give the ratio of the whole check's median to the median of parsing and validation
-alone, and whether the whole check's median is within the aim of 2 ms. The whole check and validation alone are timed
-in turns of 50 calls each, so that both see the machine as it is at the time.
+alone, and whether the whole check's median is within the aim of 2 ms. The whole check and
+validation alone are timed in turns of 50 calls each, so that both see the machine as it is
+at the time.
 
 ``--stages`` prints instead where the time of a whole check goes: each stage timed in place,
 inside whole checks run one after another (every stage is slower there than run alone in a
