@@ -36,6 +36,8 @@ def restart_sequences() -> None:
     if _db.engine.dialect.name != "postgresql":
         return
     for table in _db.metadata.sorted_tables:
+        if "id" not in table.columns:
+            continue  # keyed by another table's id, with no sequence of its own
         sequence = _db.session.scalar(
             sa.text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
         )
