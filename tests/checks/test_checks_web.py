@@ -58,7 +58,10 @@ def test_check_answers_shows_the_findings_and_submission_freezes_the_report(
 ):
     sign_in(member)
     text = client.get(f"/proposals/{library.id}/check-answers").get_data(as_text=True)
-    assert "What the checks found" in text and "Value-for-money completeness: <strong>fail</strong>" in text
+    assert (
+        "What the checks found" in text
+        and "Value-for-money completeness: <strong>fail</strong>" in text
+    )
     client.post(f"/proposals/{library.id}/check-answers", data={"revision": library.revision})
     db.session.refresh(library)
     report = library.versions[0].check_report
