@@ -174,6 +174,8 @@ def _advance(proposal, author: User, state: str, users: dict[str, User], check) 
         "The groups most affected were involved in setting outcomes.",
         "The stakeholder section records methods, numbers and stages.",
     )
+    if state == "in_review":
+        _converse(proposal, author, reviewer)
     if state in DECISIONS:
         outcome, grounds, reasons, next_steps = DECISIONS[state]
         if proposal.kind == "propose":
@@ -190,6 +192,44 @@ def _advance(proposal, author: User, state: str, users: dict[str, User], check) 
             else "The first quarter's monitoring figures are due in July.",
             "Recorded for the file; the decision and its reasons stand as published.",
         )
+
+
+def _converse(proposal, author: User, reviewer: User) -> None:
+    """A question and its answer on the submission's thread, and a note between commissioners."""
+    from .messages import services as messages
+    from .proposals.workflow import Party
+
+    messages.send(
+        proposal,
+        reviewer,
+        Party.COMMISSIONER,
+        "Thank you for the challenge. Could you say how the 24 young carers in your focus "
+        "groups were recruited, and whether any were not already known to you?",
+        None,
+        "",
+        None,
+        "",
+    )
+    messages.send(
+        proposal,
+        author,
+        Party.PROPOSER,
+        "Sixteen came through schools' young carer leads and eight through the GP surgeries' "
+        "carers' registers; ten of the twenty-four were new to us.\n\nWe can share the "
+        "recruitment notes if that helps.",
+        None,
+        "",
+        None,
+        "",
+    )
+    messages.add_note(
+        proposal,
+        reviewer,
+        "Recruitment looks broad enough. Check the school-age split against the census "
+        "figures before we judge stakeholder coverage.",
+        None,
+        "",
+    )
 
 
 def seed_demo(check=None) -> list[DemoAccount]:
