@@ -149,6 +149,7 @@ def check_answers(proposal: Proposal):
         errors=linked,
         refused=refused,
         report=None if errors else checked_report(proposal.draft),
+        changeable=lifecycle.reopened_sections(proposal),
     ), status
 
 

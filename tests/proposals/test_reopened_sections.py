@@ -174,3 +174,10 @@ def test_the_proxy_library_cannot_change_an_outcome_the_request_did_not_reopen(
     assert waiting.draft["outcomes"][0]["proxy"] == before
     page = member_client.get(f"/proposals/{waiting.id}").get_data(as_text=True)
     assert "Outcomes and their values cannot be changed now" in page
+
+
+def test_check_answers_offers_changes_only_to_the_reopened_sections(member_client, waiting):
+    page = member_client.get(f"/proposals/{waiting.id}/check-answers").get_data(as_text=True)
+    assert f'href="/proposals/{waiting.id}/sections/service"' in page
+    assert f'href="/proposals/{waiting.id}/sections/inputs"' in page
+    assert f'href="/proposals/{waiting.id}/sections/outcomes"' not in page
