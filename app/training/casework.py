@@ -23,17 +23,20 @@ from .content import Curriculum
 from .plan import LearningPlan, PlanFinding, plan_items
 
 CASEWORK_MODULES: dict[str, tuple[str, ...]] = {
-    "judgement:proportionality": ("M3.4",),
-    "judgement:stakeholders": ("M2.1", "M5.4"),
-    "judgement:vfm": ("M1.2", "M5.2"),
-    "judgement:claims": ("M3.2", "M5.3"),
-    "grounds": ("M1.3", "M5.1"),
-    "deadline": ("M1.3",),
+    "casework.judgement.proportionality": ("M1.3", "M3.4"),
+    "casework.judgement.stakeholders": ("M1.3", "M2.1", "M5.4"),
+    "casework.judgement.vfm": ("M1.3", "M1.2", "M5.2"),
+    "casework.judgement.claims": ("M3.2", "M5.3"),
+    "casework.grounds": ("M1.3", "M5.1"),
+    "casework.deadline": ("M1.3",),
 }
-"""The modules that close each gap: a missing judgement by triage area (claims: M3.2 teaches
-deadweight and attribution, M5.3 verifying a value account), a rejection without
-statutory grounds (M1.3 teaches the grounds; M5.1 the decision to stop a service, ground 4),
-and a late decision (M1.3 teaches the process and the authority's published timetable)."""
+"""The modules that close each gap, by the gap's finding kind: a missing judgement by triage
+area (M1.3 teaches judging proportionality, stakeholder coverage and value for money area by
+area and recording each judgement with its reasons; M3.2 deadweight and attribution, M5.3
+verifying a value account), a rejection without statutory grounds (M1.3 teaches the grounds;
+M5.1 the decision to stop a service, ground 4), and a late decision (M1.3 teaches the process
+and the authority's published timetable). Each module lists the kinds it closes in its own
+``closes``, and ``flask curriculum check`` holds these links to it."""
 
 
 @dataclass(frozen=True)
@@ -60,16 +63,18 @@ def casework_findings(
         if area not in case.judged_areas:
             label = area_labels.get(area, area)
             message = f"Decided on {decided} with no judgement recorded on {label.lower()}."
-            found.append((f"judgement:{area}", _finding(case, "no-judgement", area, message)))
+            found.append(
+                (f"casework.judgement.{area}", _finding(case, "no-judgement", area, message))
+            )
     if case.kind == "challenge" and case.outcome == "rejected" and not case.grounds:
         message = f"Rejected on {decided} without naming any of the statutory grounds."
-        found.append(("grounds", _finding(case, "no-grounds", "", message, "blocker")))
+        found.append(("casework.grounds", _finding(case, "no-grounds", "", message, "blocker")))
     if case.deadline is not None and case.decided_at > case.deadline:
         late = (case.decided_at.date() - case.deadline.date()).days
         message = f"Decided on {decided}, after its deadline of {case.deadline:%-d %B %Y}" + (
             f" ({late} day{'' if late == 1 else 's'} late)." if late else "."
         )
-        found.append(("deadline", _finding(case, "late", "", message)))
+        found.append(("casework.deadline", _finding(case, "late", "", message)))
     return found
 
 

@@ -56,6 +56,10 @@ class Module:
     unreferenced_because: str | None = None
     exercise: str = ""
     """The exercise's prompt, answered on the platform ('' when the module has none)."""
+    closes: tuple[str, ...] = ()
+    """The findings the module teaches how to close, by rule id (``claims.proxy-without-source``)
+    or casework gap (``casework.late``): a rule or a learning plan may point a finding at the
+    module only when it is listed here."""
 
 
 @dataclass(frozen=True)

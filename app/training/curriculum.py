@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import banks
+from .casework import CASEWORK_MODULES
 from .content import Curriculum, Module, Problem, Question, Stage
 from .marking import DEFAULT_PASS_MARK
 from .module_file import read_module
@@ -210,12 +211,41 @@ def _check_rule_references(
     modules: dict[str, Module], rules_dir: Path, problems: list[Problem]
 ) -> None:
     references = rule_references(rules_dir, rules_dir.parent)
-    for file, rule_id, module_id in references:
-        if module_id not in modules:
+    links = [
+        (file, f"rule {rule_id}", rule_id, module_id) for file, rule_id, module_id in references
+    ]
+    links += [
+        ("app/training/casework.py", f"the casework gap {gap}", gap, module_id)
+        for gap, module_ids in CASEWORK_MODULES.items()
+        for module_id in module_ids
+    ]
+    for file, what, finding, module_id in links:
+        module = modules.get(module_id)
+        if module is None:
+            problems.append(Problem(file, f"{what} names module {module_id}, which does not exist"))
+        elif finding not in module.closes:
             problems.append(
-                Problem(file, f"rule {rule_id} names module {module_id}, which does not exist")
+                Problem(
+                    file,
+                    f"{what} names module {module_id}, but {module.file} does not say that it "
+                    f"teaches how to close {finding}: add {finding} to the module's 'closes' "
+                    "once its text teaches it, or name a module that does",
+                    blocking=False,
+                )
             )
-    named = {module_id for _, _, module_id in references}
+    findings = {finding for _, _, finding, _ in links}
+    for module in modules.values():
+        for finding in module.closes:
+            if finding not in findings:
+                problems.append(
+                    Problem(
+                        module.file,
+                        f"'closes' lists {finding}, which is neither a rule's id nor a "
+                        "casework gap",
+                        blocking=False,
+                    )
+                )
+    named = {module_id for _, _, _, module_id in links if module_id in modules}
     for module in modules.values():
         if module.id not in named and not module.unreferenced_because:
             problems.append(

@@ -30,7 +30,7 @@ REQUIRED = {
     "sources": list,
     "quiz": list,
 }
-OPTIONAL = {"unreferenced_because": str, "exercise": str}
+OPTIONAL = {"unreferenced_because": str, "exercise": str, "closes": list}
 EXERCISE_HEADING = re.compile(r"^##\s+Exercise\b", re.MULTILINE)
 """The body's exercise section, whose prompt the header's ``exercise`` gives for the answer page."""
 
@@ -119,6 +119,7 @@ def _module(header: dict, body: str, label: str, problems: list[Problem]) -> Mod
         file=label,
         unreferenced_because=_text(header.get("unreferenced_because")) or None,
         exercise=_text(header.get("exercise")),
+        closes=_texts(header.get("closes")),
     )
 
 

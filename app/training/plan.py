@@ -131,6 +131,17 @@ def learning_plan(
     return LearningPlan(items=items, unknown_modules=frozenset(unknown), unchecked=tuple(unchecked))
 
 
+def modules_named(reports: Iterable[tuple[str, Mapping[str, Any]]]) -> dict[str, tuple[str, ...]]:
+    """Each module that a finding of these (what was checked, check report) pairs names, with
+    what was checked, in the order first met and each named once."""
+    named: dict[str, dict[str, None]] = {}
+    for source, report in reports:
+        for finding in report.get("findings") or ():
+            for module_id in finding.get("modules") or ():
+                named.setdefault(str(module_id), {})[source] = None
+    return {module_id: tuple(sources) for module_id, sources in named.items()}
+
+
 def plan_items(
     pointing: Mapping[str, Sequence[PlanFinding]],
     curriculum: Curriculum,

@@ -6,6 +6,10 @@ stage below the stage the placement self-assessment placed the person at (it is 
 step is done when all its modules are. Being placed at stage N also opens the quizzes of the
 modules of stage N and below, on any track, without passing any of them.
 
+A module that a finding on one of the person's own check reports names opens too, whatever
+its step: the check has shown that the person needs it now (:class:`ModuleProgress` keeps the
+titles of the proposals whose checks named it, when that is the only reason it is open).
+
 On the proposer track each step is a stage, so stage 1 is always open and stage N+1 opens when
 stage N (and so every stage before it) is done. The commissioner track opens the commissioning
 modules on day one. Whatever the track, a stage is *passed* when all its modules are passed, and
@@ -17,7 +21,7 @@ declares count only when the track puts them in the same step or an earlier one.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from .content import Curriculum, Module, Stage, Step, Track
@@ -45,6 +49,9 @@ class ModuleProgress:
 
     module: Module
     state: str
+    named_by: tuple[str, ...] = ()
+    """The titles of the person's proposals whose checks named this module, when that is what
+    opened its quiz (empty when the track or the placement opened it)."""
 
     @property
     def label(self) -> str:
@@ -165,9 +172,11 @@ def progress(
     attempted: Collection[str] = (),
     placement_stage: int = 0,
     track: Track | None = None,
+    named: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Progress:
     """Where a person stands, from the modules passed and attempted, the stage they were
-    placed at and their track (the stages in order when none is given)."""
+    placed at, their track (the stages in order when none is given) and the modules that
+    findings on their own checks name (module id: the titles of the proposals checked)."""
     track = track or curriculum.stage_track()
     placed = {m.id for m in curriculum.modules.values() if m.stage < placement_stage}
     done = set(passed) | placed
@@ -177,13 +186,19 @@ def progress(
         if earlier_done:
             opened.update(step.module_ids)
         earlier_done = earlier_done and set(step.module_ids) <= done
+    named_by = {ident: tuple(titles) for ident, titles in (named or {}).items() if titles}
+    named_by = {ident: titles for ident, titles in named_by.items() if ident not in opened}
+    opened.update(named_by)
     states = {
         module.id: _state(module.id, passed, attempted, module.id in placed, module.id in opened)
         for module in curriculum.modules.values()
     }
 
     def items(modules: tuple[Module, ...]) -> tuple[ModuleProgress, ...]:
-        return tuple(ModuleProgress(module, states[module.id]) for module in modules)
+        return tuple(
+            ModuleProgress(module, states[module.id], named_by.get(module.id, ()))
+            for module in modules
+        )
 
     stages = tuple(
         _stage_progress(stage, items(curriculum.stage_modules(stage.number)), placement_stage)

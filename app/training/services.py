@@ -18,7 +18,7 @@ from ..accounts.models import Role, User, aware, utcnow
 from ..extensions import db
 from ..field_errors import FieldError
 from ..proposals.document import validate_document
-from ..proposals.models import Proposal
+from ..proposals.models import Proposal, ProposalVersion
 from ..triage.models import Decision, Judgement
 from . import banks, certificates, record_services
 from .casework import DecidedCase
@@ -26,6 +26,7 @@ from .content import Curriculum, Module, Question, Track
 from .draw import draw, draw_seed
 from .marking import mark, placement_stage
 from .models import Placement, QuizAttempt, TrackChoice
+from .plan import modules_named
 from .progress import Progress, progress
 from .retakes import cooldown_ends, placement_retake_from
 
@@ -77,14 +78,21 @@ def choose_track(user: User, track_id: str, curriculum: Curriculum) -> Track:
     return track
 
 
-def progress_for(user: User, curriculum: Curriculum) -> Progress:
-    """Where this person stands in the curriculum, on their track."""
-    return progress_of_people([user], curriculum)[0].progress
+def progress_for(
+    user: User, curriculum: Curriculum, named: Mapping[str, tuple[str, ...]] | None = None
+) -> Progress:
+    """Where this person stands in the curriculum, on their track; the modules in ``named``
+    (those the findings on their own checks name, see :func:`modules_named_for`) open too."""
+    return progress_of_people([user], curriculum, named)[0].progress
 
 
-def progress_of_people(people: Sequence[User], curriculum: Curriculum) -> list[PersonProgress]:
+def progress_of_people(
+    people: Sequence[User],
+    curriculum: Curriculum,
+    named: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[PersonProgress]:
     """Each person's progress on their track, read with four queries whatever the number of
-    people."""
+    people; ``named`` (for a list of one person) opens the modules their checks name."""
     ids = [person.id for person in people]
     passed: dict[int, set[str]] = defaultdict(set)
     attempted: dict[int, set[str]] = defaultdict(set)
@@ -114,6 +122,7 @@ def progress_of_people(people: Sequence[User], curriculum: Curriculum) -> list[P
                 attempted[person.id],
                 placed.get(person.id, 0),
                 curriculum.track_for(person.role.value, chosen.get(person.id)),
+                named,
             ),
         )
         for person in people
@@ -284,6 +293,31 @@ def organisation_reports(
             continue
         reports.append((proposal.title, checker.check(proposal.draft)))
     return reports, skipped
+
+
+def submitted_reports(organisation_id: int) -> list[tuple[str, dict[str, Any]]]:
+    """(title, check report kept with it) for the latest submitted version of each of the
+    organisation's proposals that has one."""
+    rows = db.session.execute(
+        select(Proposal.id, Proposal.title, ProposalVersion.check_report)
+        .join(ProposalVersion, ProposalVersion.proposal_id == Proposal.id)
+        .where(Proposal.organisation_id == organisation_id)
+        .order_by(Proposal.id, ProposalVersion.number)
+    )
+    latest = {proposal_id: (title, report) for proposal_id, title, report in rows}
+    return [(title, report) for title, report in latest.values() if report]
+
+
+def modules_named_for(user: User, checker: Checker | None) -> dict[str, tuple[str, ...]]:
+    """The modules that findings on the person's own check reports name, each with the titles
+    of the proposals checked: the current check of each of their organisation's drafts that
+    validates (as the self-check shows it) and the report kept with each latest submission."""
+    if user.organisation_id is None:
+        return {}
+    reports = submitted_reports(user.organisation_id)
+    if checker is not None:
+        reports = organisation_reports(user.organisation_id, checker)[0] + reports
+    return modules_named(reports)
 
 
 def people_page(

@@ -54,7 +54,7 @@ def dashboard():
     """The person's track and stage, progress per step, what they have done in each module, the
     next module, their portfolios and their certificates."""
     curriculum = current_curriculum()
-    progress = services.progress_for(current_user, curriculum)
+    progress = own_progress(curriculum)
     certificates.issue_due_and_commit(current_user, progress, curriculum)
     portfolio_stages = [stage for stage in curriculum.stages if stage.portfolio]
     return render_template(
@@ -97,7 +97,7 @@ def module(module_id: str):
     quiz); its quiz if it is open to them."""
     curriculum = current_curriculum()
     found = curriculum.module(module_id) or abort(404)
-    progress = services.progress_for(current_user, curriculum)
+    progress = own_progress(curriculum)
     return render_template(
         "training/module.html",
         module=found,
@@ -119,7 +119,7 @@ def quiz(module_id: str):
     """The questions drawn for the person's next attempt, marked on the server."""
     curriculum = current_curriculum()
     found = curriculum.module(module_id) or abort(404)
-    progress = services.progress_for(current_user, curriculum)
+    progress = own_progress(curriculum)
     if not progress.quiz_open(found.id):
         return render_template("training/locked.html", module=found, progress=progress), 403
     opens_at = services.quiz_opens_at(current_user, found.id, cooldown_hours())
@@ -204,6 +204,14 @@ def placed_page(status: services.PlacementStatus, curriculum: Curriculum) -> str
         retake_at=status.retake_at,
         due=status.due,
     )
+
+
+def own_progress(curriculum: Curriculum) -> services.Progress:
+    """The person's progress, with the modules that findings on their own checks name open."""
+    rulebook = current_app.extensions.get("rulebook")
+    checker = GuardedChecker(rulebook) if rulebook is not None else None
+    named = services.modules_named_for(current_user, checker)
+    return services.progress_for(current_user, curriculum, named)
 
 
 def retake_days() -> float:

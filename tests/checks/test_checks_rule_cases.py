@@ -43,7 +43,7 @@ def test_every_area_of_the_catalogue_has_at_least_12_rules(rulebook) -> None:
 def test_every_curriculum_module_is_named_by_a_rule(rulebook) -> None:
     named = {module for rule in rulebook.rules for module in rule.modules}
     assert named == rulebook.curriculum.module_ids
-    assert len(named) == 19
+    assert len(named) == 20
 
 
 def test_every_rule_says_where_it_comes_from(rulebook) -> None:

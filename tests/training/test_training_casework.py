@@ -32,8 +32,8 @@ def test_a_well_recorded_timely_decision_needs_no_module(curriculum):
 
 def test_an_area_without_a_judgement_points_to_its_modules(curriculum):
     plan = plan_of(curriculum, case(judged=[area for area in AREAS if area != "proportionality"]))
-    assert [item.module.id for item in plan.items] == ["M3.4"]
-    [finding] = plan.items[0].findings
+    assert [item.module.id for item in plan.items] == ["M1.3", "M3.4"]
+    [finding] = plan.items[1].findings
     assert finding.source == "Library"
     assert (
         finding.message == "Decided on 14 May 2026 with no judgement recorded on proportionality."
@@ -66,12 +66,15 @@ def test_modules_come_in_the_order_of_the_track_and_passed_ones_are_marked(curri
     plan = casework_plan(cases, curriculum, AREAS, LABELS, {"M1.3"}, order)
     ids = [item.module.id for item in plan.items]
     assert ids == sorted(ids, key=order.index)
-    gaps = [f"judgement:{area}" for area in AREAS] + ["grounds"]
+    gaps = [f"casework.judgement.{area}" for area in AREAS] + ["casework.grounds"]
     assert set(ids) == {module_id for gap in gaps for module_id in CASEWORK_MODULES[gap]}
     assert [item.module.id for item in plan.to_do if item.module.id == "M1.3"] == []
 
 
-@pytest.mark.parametrize("gap", [f"judgement:{area}" for area in AREAS] + ["grounds", "deadline"])
+@pytest.mark.parametrize(
+    "gap",
+    [f"casework.judgement.{area}" for area in AREAS] + ["casework.grounds", "casework.deadline"],
+)
 def test_every_gap_points_at_modules_the_curriculum_holds(curriculum, gap):
     assert CASEWORK_MODULES[gap]
     assert all(curriculum.module(module_id) for module_id in CASEWORK_MODULES[gap])

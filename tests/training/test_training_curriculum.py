@@ -61,7 +61,7 @@ def test_the_rest_of_the_curriculum_in_the_repository_has_no_problems():
 
 def test_the_curriculum_has_every_stage_and_module_of_the_model(curriculum):
     assert [stage.number for stage in curriculum.stages] == [1, 2, 3, 4, 5]
-    assert len(curriculum.modules) == 19
+    assert len(curriculum.modules) == 20
     assert all(curriculum.placement[stage.number] for stage in curriculum.stages)
 
 
@@ -80,7 +80,7 @@ def test_a_repeated_module_id_names_both_files(content):
 
 
 def test_a_stage_without_modules_is_reported(content):
-    for module_id in ("M5.1", "M5.2", "M5.3", "M5.4"):
+    for module_id in ("M5.1", "M5.2", "M5.3", "M5.4", "M5.5"):
         module_file(content, module_id).unlink()
     problems = problems_in(content)
     assert "curriculum/model.yaml: stage 5 (Leading) has no modules" in problems
@@ -170,20 +170,89 @@ def test_a_rule_naming_a_module_that_does_not_exist_is_reported_on_the_rule_file
 
 
 def test_a_module_no_rule_names_must_say_why(content):
-    for path in (content / "rules").glob("*.yaml"):
-        path.write_text(path.read_text(encoding="utf-8").replace("M5.4", "M5.3"), encoding="utf-8")
+    relink(content, "vfm.yaml", "vfm.decommissioning-plan-missing", "[M5.1]")
     problems = problems_in(content)
     assert any(
-        p.startswith("curriculum/modules/M5.4.md: no rule names module M5.4")
+        p.startswith("curriculum/modules/M5.5.md: no rule names module M5.5")
         and "unreferenced_because" in p
         for p in problems
     )
     edit(
-        module_file(content, "M5.4"),
+        module_file(content, "M5.5"),
         "\nstage: 5\n",
-        '\nstage: 5\nunreferenced_because: "No check tests the equality duty yet."\n',
+        '\nstage: 5\nunreferenced_because: "No check asks for a transition plan yet."\n',
     )
     assert problems_in(content) == []
+
+
+def relink(content: Path, file: str, rule_id: str, modules: str) -> None:
+    """Give one rule of a rules file these modules (e.g. ``[M3.4, M4.2]``)."""
+    path = content / "rules" / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"- id: {rule_id}")
+    at = next(n for n in range(start, len(lines)) if lines[n].startswith("  modules: "))
+    lines[at] = f"  modules: {modules}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_every_rule_links_only_modules_that_declare_they_close_its_finding():
+    modules = load_curriculum(ROOT / "curriculum", ROOT / "rules").modules
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
+        if path.name == "parameters.yaml":
+            continue
+        for rule in yaml.safe_load(path.read_text(encoding="utf-8")):
+            for module_id in rule["modules"]:
+                assert rule["id"] in modules[module_id].closes, (rule["id"], module_id)
+
+
+def test_a_rule_linked_to_a_module_that_does_not_teach_its_finding_fails_the_check(content):
+    relink(
+        content, "proportionality.yaml", "proportionality.contract-value-unknown", "[M3.4, M4.2]"
+    )
+    assert (
+        "rules/proportionality.yaml: rule proportionality.contract-value-unknown names module "
+        "M4.2, but curriculum/modules/M4.2.md does not say that it teaches how to close "
+        "proportionality.contract-value-unknown: add proportionality.contract-value-unknown to "
+        "the module's 'closes' once its text teaches it, or name a module that does"
+    ) in problems_in(content)
+    relink(content, "proportionality.yaml", "proportionality.contract-value-unknown", "[M3.4]")
+    assert problems_in(content) == []
+
+
+def test_the_check_command_fails_on_a_link_the_module_does_not_back(runner, content):
+    relink(content, "vfm.yaml", "vfm.decommissioning-plan-missing", "[M4.2]")
+    result = runner.invoke(
+        args=[
+            "curriculum",
+            "check",
+            "--curriculum",
+            str(content / "curriculum"),
+            "--rules",
+            str(content / "rules"),
+        ]
+    )
+    assert result.exit_code == 1
+    assert "rule vfm.decommissioning-plan-missing names module M4.2, but" in result.output
+    assert "curriculum/modules/M4.2.md does not say that it teaches" in result.output
+
+
+def test_a_casework_gap_linked_to_a_module_that_does_not_close_it_is_reported(content):
+    edit(module_file(content, "M1.3"), "  - casework.deadline\n", "")
+    assert any(
+        p.startswith(
+            "app/training/casework.py: the casework gap casework.deadline names module M1.3, "
+            "but curriculum/modules/M1.3.md does not say"
+        )
+        for p in problems_in(content)
+    )
+
+
+def test_a_module_that_claims_to_close_a_finding_no_rule_has_is_reported(content):
+    edit(module_file(content, "M3.4"), "closes:\n", "closes:\n  - proportionality.made-up\n")
+    assert (
+        "curriculum/modules/M3.4.md: 'closes' lists proportionality.made-up, which is neither "
+        "a rule's id nor a casework gap"
+    ) in problems_in(content)
 
 
 def test_a_title_that_differs_from_the_model_is_reported(content):
@@ -250,7 +319,7 @@ def test_placement_problems_name_the_placement_file(content):
 def test_the_check_command_reports_a_valid_curriculum(runner):
     result = runner.invoke(args=["curriculum", "check"])
     assert result.exit_code == 0, result.output
-    assert "The curriculum is valid: 19 modules in 5 stages" in result.output
+    assert "The curriculum is valid: 20 modules in 5 stages" in result.output
     assert "questions in the quiz banks" in result.output
 
 

@@ -41,10 +41,10 @@ def test_a_commissioner_sees_their_own_bodys_commissioners_only(
     assert "Olu Elsewhere" not in table and "Sam Proposer" not in table
     colleague_row = table[table.index("Priya Colleague") :].split("</tr>")[0]
     assert "Stage 1: Aware" in colleague_row
-    assert "4 of 19" in colleague_row
+    assert "4 of 20" in colleague_row
     assert "M1.1, M1.2, M1.3, M2.1" in colleague_row
     viewer_row = table[table.index("Chris Commissioner") :].split("</tr>")[0]
-    assert "Not yet at stage 1" in viewer_row and "0 of 19" in viewer_row
+    assert "Not yet at stage 1" in viewer_row and "0 of 20" in viewer_row
 
 
 def test_an_admin_sees_everyone(make_user, sign_in, curriculum):
@@ -58,7 +58,7 @@ def test_an_admin_sees_everyone(make_user, sign_in, curriculum):
     for name in [*names, "Ada Admin"]:
         assert name in table
     row = table[table.index(names[0]) :].split("</tr>")[0]
-    assert "Stage 2: Informed" in row and "7 of 19" in row
+    assert "Stage 2: Informed" in row and "7 of 20" in row
 
 
 def test_the_list_shows_placement(db, make_user, make_public_body, sign_in):

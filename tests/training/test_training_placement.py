@@ -85,7 +85,7 @@ def test_placement_passes_no_module_and_earns_no_certificate(
     module_page = trainee_client.get("/training/modules/M5.1").get_data(as_text=True)
     assert "Not started" in module_page and 'id="take-quiz"' in module_page
     dashboard = unescape(trainee_client.get("/training/").get_data(as_text=True))
-    assert 'id="working-towards">Stage 5: Leading (0 of 4 modules passed)<' in dashboard
+    assert 'id="working-towards">Stage 5: Leading (0 of 5 modules passed)<' in dashboard
 
 
 def test_a_stage_passed_above_one_failed_does_not_count(db, trainee, trainee_client, curriculum):
