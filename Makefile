@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup assets browser db demo run test lint format rules-test bench bench-check \
-	bench-api bench-queue bench-pdf load clean
+	bench-api bench-queue bench-pdf bench-pages bench-register load clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -74,7 +74,7 @@ endif
 rules-test: $(PY_STAMP) ## Run every rule's test cases
 	$(FLASK) rules test
 
-bench: bench-check bench-api bench-queue bench-pdf ## Run every benchmark
+bench: bench-check bench-api bench-queue bench-pdf bench-pages bench-register ## Run every benchmark
 
 bench-check: $(PY_STAMP) ## Benchmark the checks on the example documents
 	$(BIN)/python bench/check.py
@@ -87,6 +87,12 @@ bench-queue: $(PY_STAMP) ## Benchmark /triage and /register with 100,000 submiss
 
 bench-pdf: $(PY_STAMP) assets ## Benchmark assessment-report PDF rendering
 	$(BIN)/python bench/pdf.py
+
+bench-pages: $(PY_STAMP) ## Benchmark the heaviest pages and PDFs beside the ping
+	$(BIN)/python bench/pages.py
+
+bench-register: $(PY_STAMP) ## Benchmark the register's JSON API and OCDS package with 100,000 decisions
+	$(BIN)/python bench/register_api.py
 
 load: setup ## Load-test gunicorn on PostgreSQL with simulated proposers and commissioners
 	$(BIN)/python bench/load.py

@@ -37,8 +37,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .accounts import views as accounts_views
     from .admin import views as admin_views
     from .api import views as api_views
+    from .assurance import views as assurance_views
     from .attachments import views as attachment_views
+    from .baselines import views as baseline_views
     from .checks import views as check_views
+    from .decommissioning import views as decommissioning_views
+    from .delivery import views as delivery_views
+    from .examples import views as examples_views
+    from .help import views as help_views
     from .main import views as main_views
     from .messages import views as message_views
     from .notifications import views as notification_views
@@ -65,6 +71,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(message_views.bp)
     app.register_blueprint(attachment_views.bp)
     app.register_blueprint(proxy_views.bp)
+    app.register_blueprint(examples_views.bp)
+    app.register_blueprint(help_views.bp)
+    app.register_blueprint(delivery_views.bp)
+    app.register_blueprint(baseline_views.bp)
+    app.register_blueprint(assurance_views.bp)
+    app.register_blueprint(decommissioning_views.bp)
 
     from . import cli
 

@@ -45,6 +45,8 @@ def create_admin(email: str, name: str, password: str | None) -> None:
 @click.command("seed-demo")
 def seed_demo_command() -> None:
     """Load the demo data (idempotent) and print the demo sign-ins."""
+    # the demo's history is written at once: its PDFs are rendered when first downloaded
+    current_app.config["PREPARE_PDFS"] = False
     accounts = seed_demo(current_app.extensions["rulebook"].check)
     click.echo(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
     for account in accounts:

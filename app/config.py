@@ -31,6 +31,8 @@ ENVIRONMENT_KEYS = (
     "TRUSTED_HOSTS",
     "JOB_QUEUE",
     "ATTACHMENTS_DIR",
+    "SUPPORT_EMAIL",
+    "OCDS_PREFIX",
 )
 
 
@@ -56,7 +58,14 @@ def defaults(instance_path: str) -> dict:
         "MAIL_PASSWORD": None,
         "MAIL_USE_TLS": True,
         "MAIL_SENDER": "Valuecase <no-reply@valuecase.local>",
+        "SUPPORT_EMAIL": "support@valuecase.local",
+        # The prefix of every OCDS ocid the register publishes. A placeholder: a deployment
+        # registers its own with the Open Contracting Partnership (docs/register.md).
+        "OCDS_PREFIX": "ocds-vcase01",
         "REDIS_URL": None,
+        # Render a case's PDFs after each action that changes them (by the job queue with
+        # Redis, in the request without). Off, a PDF is rendered on its first download instead.
+        "PREPARE_PDFS": True,
         "TRUSTED_PROXIES": 0,
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_SIGN_IN": "20 per minute",

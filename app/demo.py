@@ -4,8 +4,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from .accounts.models import Organisation, OrganisationType, PublicBody, Role, User
+from .accounts.models import Invitation, Organisation, OrganisationType, PublicBody, Role, User
 from .accounts.passwords import hash_password
+from .baselines.demo import seed_baselines
+from .decommissioning.demo import seed_decommissioning
+from .delivery.demo import seed_delivery
 from .examples import load_example
 from .extensions import db
 
@@ -232,6 +235,32 @@ def _converse(proposal, author: User, reviewer: User) -> None:
     )
 
 
+# for the admin pages: an organisation no longer active, and a commissioner invited but not
+# yet signed up (its link is emailed when an admin sends the invitation again)
+DEACTIVATED_ORGANISATION = ("Millbrook Men's Shed", OrganisationType.COMMUNITY_GROUP, "1177001")
+PENDING_INVITATION = ("newcommissioner@demo.example.org", WESSEX)
+
+
+def _seed_administration(bodies: dict, users: dict[str, User]) -> None:
+    """A deactivated organisation and a pending invitation, once."""
+    from .accounts.invitations import new_nonce
+
+    name, kind, number = DEACTIVATED_ORGANISATION
+    if db.session.scalar(select(Organisation.id).where(Organisation.name == name)) is None:
+        db.session.add(Organisation(name=name, type=kind, registration_number=number, active=False))
+    email, body = PENDING_INVITATION
+    if db.session.scalar(select(Invitation.id).where(Invitation.email == email)) is None:
+        db.session.add(
+            Invitation(
+                email=email,
+                role=Role.COMMISSIONER,
+                public_body=bodies[body],
+                invited_by=users["admin@demo.example.org"],
+                nonce=new_nonce(),
+            )
+        )
+
+
 def seed_demo(check=None) -> list[DemoAccount]:
     """Load the demo data; running it again changes nothing.
 
@@ -246,5 +275,9 @@ def seed_demo(check=None) -> list[DemoAccount]:
     }
     users = _seed_accounts(bodies, organisations)
     _seed_proposals(bodies, organisations, users, check)
+    _seed_administration(bodies, users)
+    seed_delivery(users["commissioner@demo.example.org"], users["agetogether@demo.example.org"])
+    seed_baselines(bodies[ANYTOWN], users["commissioner@demo.example.org"])
+    seed_decommissioning(users["commissioner@demo.example.org"])
     db.session.commit()
     return list(ACCOUNTS)

@@ -73,5 +73,6 @@ def init_app(app: Flask) -> None:
     from .attachments import models as attachment_models  # noqa: F401  (with messages')
     from .notifications import models as notification_models  # noqa: F401  (tables)
     from .proposals import models as proposal_models  # noqa: F401  (tables)
+    from .reports import models as report_models  # noqa: F401  (tables)
     from .training import models as training_models  # noqa: F401  (tables)
     from .triage import models as triage_models  # noqa: F401  (tables)

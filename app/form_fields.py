@@ -1,5 +1,6 @@
 """Form fields whose conversion errors name the field, as the error-summary pattern needs."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from govuk_frontend_wtf.wtforms_widgets import GovTextInput
@@ -15,54 +16,84 @@ from wtforms.validators import InputRequired, NumberRange, ValidationError
 
 from .names import UnsafeName, clean_name
 
+WHOLE = re.compile(r"-?[0-9]{1,30}")
+
+
+def _number_text(valuelist: list[str], prefix: str = "", suffix: str = "") -> str | None:
+    """What was typed for a number as Python reads it: spaces and thousands commas gone, a
+    typographic minus as "-", and the unit people write with it ("£180,000", "20%") taken off.
+    None when nothing was typed."""
+    if not valuelist or not valuelist[0].strip():
+        return None
+    text = "".join(valuelist[0].split()).replace(",", "").replace("\u2212", "-")
+    sign = "-" if text.startswith("-") else ""
+    text = text.removeprefix("-")
+    if prefix:
+        text = text.removeprefix(prefix)
+    if suffix:
+        text = text.removesuffix(suffix)
+    return sign + text
+
 
 class WholeNumberField(IntegerField):
-    """An integer field that says which field was not a whole number."""
+    """An integer field that says which field was not a whole number ("1,200" is read)."""
 
-    def process_formdata(self, valuelist: list[str]) -> None:
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        text = valuelist[0].strip().replace(",", "")
-        try:
-            self.data = int(text)
-        except ValueError:
-            self.data = None
-            raise ValueError(f"{self.label.text}: enter a whole number, like 12") from None
-
-
-class NumberField(DecimalField):
-    """A decimal field for money and shares that accepts £, commas and a minus sign, and names
-    itself when what was typed is not a number ("£180,000", "-£1,250.50", "1,200")."""
-
-    example = "1250.50"
-    suffix = ""
+    def __init__(self, *args, unreadable: str = "enter a whole number, like 12", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unreadable = unreadable
 
     def process_formdata(self, valuelist: list[str]) -> None:
         """Read the number as typed; a blank is no answer."""
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
+        text = _number_text(valuelist)
+        self.data = None
+        if text is None:
             return
-        text = "".join(valuelist[0].split()).replace(",", "").replace("\u2212", "-")
-        sign = "-" if text.startswith("-") else ""
-        text = text.removeprefix("-").removeprefix("£")
-        if self.suffix:
-            text = text.removesuffix(self.suffix)
+        if not WHOLE.fullmatch(text):
+            raise ValueError(f"{self.label.text}: {self.unreadable}")
+        self.data = int(text)
+
+
+class NumberField(DecimalField):
+    """A decimal field that reads numbers as people write them, and names itself when what was
+    typed is not one. Money may be typed with £ ("£180,000", "-£1,250.50") and a percentage
+    with its sign ("20%", "3.5%"); thousands commas and spaces are read everywhere."""
+
+    prefix = "£"
+    suffix = ""
+    example = "1250.50"
+
+    def __init__(self, *args, unreadable: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unreadable = unreadable or f"enter a number, like {self.example}"
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        """Read the number as typed; a blank is no answer."""
+        text = _number_text(valuelist, self.prefix, self.suffix)
+        self.data = None
+        if text is None:
+            return
         try:
-            value = Decimal(sign + text)
+            value = Decimal(text)
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            self.data = None
-            raise ValueError(f"{self.label.text}: enter a number, like {self.example}")
+            raise ValueError(f"{self.label.text}: {self.unreadable}")
         self.data = value
 
 
-class PercentField(NumberField):
-    """A number field for a percentage, which may be typed with its sign ("20%")."""
+class PlainNumberField(NumberField):
+    """A number field for counts and years, which have no unit to type ("1,200", "2.5")."""
 
-    example = "25%"
+    prefix = ""
+    example = "1,200"
+
+
+class PercentField(NumberField):
+    """A number field for a percentage, which may be typed with its sign ("20%", "3.5%")."""
+
+    prefix = ""
     suffix = "%"
+    example = "25%"
 
 
 class NameField(StringField):

@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from .accounts.models import Role
 from .proposals.diff import shown
+from .proposals.hints import glossary_hint
 from .value.impact_map import ratio
 from .value.money import format_number, format_pounds
 
@@ -31,11 +32,14 @@ class NavItem:
 NAVIGATION = (
     NavItem("proposals.index", "Submissions", frozenset({Role.CSO})),
     NavItem("triage.queue", "Triage", frozenset({Role.COMMISSIONER})),
+    NavItem("delivery.index", "Contracts", frozenset({Role.CSO, Role.COMMISSIONER})),
+    NavItem("decommissioning.index", "Decommissioning", frozenset({Role.COMMISSIONER})),
     NavItem("training.dashboard", "Training", signed_in=True),
     NavItem("admin.users", "Admin", frozenset({Role.ADMIN})),
     NavItem("notifications.index", "Notifications", signed_in=True),
     NavItem("checks.rules_page", "Rules"),
     NavItem("register.index", "Register"),
+    NavItem("baselines.index", "Services"),
 )
 
 
@@ -75,6 +79,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(ratio)
     app.add_template_filter(shown)
     app.add_template_filter(format_number, "quantity")
+    app.add_template_filter(glossary_hint, "glossary")
 
     @app.context_processor
     def layout_context() -> dict:

@@ -4,7 +4,7 @@ Run from the repository root: ``python bench/pdf.py [--runs N] [--seconds N]``. 
 the four example documents (with their check reports) to a throwaway SQLite database, then:
 
 1. renders each one's assessment report in-process as the download does (the template
-   ``reports/assessment.html`` with ``review_context``, then ``render_as_pdf``) and prints
+   ``reports/assessment.html`` from ``assessment_html``, then ``render_as_pdf``) and prints
    the median and p95 of the template and of the PDF (aim: median under 1.5 s);
 2. serves the app with gunicorn (2 sync workers, then 2 gthread workers of 4 threads) and
    times a cheap request (GET /api/v1/ping) alone, then while two clients download
@@ -30,8 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run as a script: the repository root goes first so the helpers import as bench.*
 sys.path.insert(0, str(ROOT))
 
-from flask import render_template  # noqa: E402
-
 from app import create_app  # noqa: E402
 from app.accounts.models import Organisation, OrganisationType, PublicBody, Role, User  # noqa: E402
 from app.accounts.passwords import hash_password  # noqa: E402
@@ -39,8 +37,8 @@ from app.examples import example_paths, load_example  # noqa: E402
 from app.extensions import db  # noqa: E402
 from app.proposals import services  # noqa: E402
 from app.proposals.models import Proposal  # noqa: E402
+from app.reports.documents import assessment_html  # noqa: E402
 from app.reports.pdf import render_as_pdf  # noqa: E402
-from app.triage.views import review_context  # noqa: E402
 from bench.loadgen import Request, Result, run_load  # noqa: E402
 from bench.serving import SECRET, bench_environment, gunicorn, upgrade  # noqa: E402
 
@@ -89,7 +87,7 @@ def render_once(app, proposal_id: int) -> tuple[float, float, int]:
     with app.test_request_context("/"):
         start = time.perf_counter()
         proposal = db.session.get(Proposal, proposal_id)
-        html = render_template("reports/assessment.html", **review_context(proposal))
+        html = assessment_html(proposal)
         middle = time.perf_counter()
         pdf = render_as_pdf(html, "http://localhost/")
         end = time.perf_counter()

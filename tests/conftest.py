@@ -58,6 +58,8 @@ def test_config(database_url: str, **overrides) -> dict:
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
+        # PDFs render on first download; tests/reports and tests/jobs turn preparing on
+        "PREPARE_PDFS": False,
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_SIGN_IN": "10000 per minute",

@@ -27,6 +27,7 @@ from app.extensions import db
 from app.proposals.convert import to_current
 from app.proposals.models import Proposal
 from app.proposals.workflow import Status
+from app.search import include_in_comparison
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 PROPOSAL_1 = Path(__file__).resolve().parent / "proposals" / "fixtures" / "proposal-1"
@@ -99,7 +100,9 @@ def flask_db_upgrade(app: Flask, revision: str = "head") -> None:
 def schema_differences() -> list:
     """What autogenerate would change to make the database match the models."""
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_in_comparison}
+        )
         return compare_metadata(context, db.metadata)
 
 

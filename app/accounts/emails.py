@@ -45,3 +45,23 @@ def no_account_to_reset(sign_up_link: str) -> tuple[str, str]:
         "account uses it. You may have signed up with another address, or an administrator "
         f"may have closed the account. To create an account:\n\n{sign_up_link}\n{FOOTER}",
     )
+
+
+def invitation(joining: str, inviter: str, link: str, days: int) -> tuple[str, str]:
+    """An administrator's invitation to join, with the link that creates the account."""
+    return (
+        "You are invited to join Valuecase",
+        f"Hello,\n\n{inviter} has invited you to join Valuecase as {joining}.\n\nUse this link "
+        f"to choose your name and password. It works once, for {days} days:\n\n{link}\n\n"
+        "If you were not expecting this, you can ignore this email.\n\nValuecase\n",
+    )
+
+
+def added_by_admin(name: str, joining: str, inviter: str, sign_in_link: str) -> tuple[str, str]:
+    """A person with an account already, added by an administrator."""
+    return (
+        "You have been added on Valuecase",
+        f"Hello {name},\n\n{inviter} has made you {joining} on Valuecase, using the account "
+        f"you already have. Sign in as usual to continue:\n\n{sign_in_link}\n\nIf you think "
+        "this is a mistake, reply to your administrator.\n\nValuecase\n",
+    )

@@ -23,6 +23,7 @@ LABELS = {
     "second-factor-reset": "Second factor reset by an administrator",
     "recovery-code-used": "Signed in with a recovery code",
     "recovery-codes-renewed": "New recovery codes made",
+    "added-by-admin": "Role given by an administrator's invitation",
 }
 
 

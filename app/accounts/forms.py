@@ -14,15 +14,7 @@ from ..form_fields import NameField
 from .models import OrganisationType
 from .passwords import MAX_LENGTH, strength_problem
 
-ORGANISATION_TYPE_CHOICES = [
-    (OrganisationType.CHARITY.value, "Charity"),
-    (OrganisationType.SOCIAL_ENTERPRISE.value, "Social enterprise"),
-    (OrganisationType.COMMUNITY_GROUP.value, "Community group"),
-    (OrganisationType.PARISH_COUNCIL.value, "Parish council"),
-    (OrganisationType.STAFF_MUTUAL.value, "Staff mutual"),
-    (OrganisationType.COOPERATIVE.value, "Co-operative"),
-    (OrganisationType.OTHER.value, "Other"),
-]
+ORGANISATION_TYPE_CHOICES = [(kind.value, kind.label) for kind in OrganisationType]
 
 
 def email_field(label: str = "Email address") -> EmailField:
@@ -54,6 +46,20 @@ class StrongPassword:
         problem = strength_problem(field.data or "", email or "", name or "")
         if problem:
             raise ValidationError(problem)
+
+
+def registration_number_field(hint: str = "") -> StringField:
+    """An organisation's registration number, which it may not have."""
+    return StringField(
+        "Registration number (optional)",
+        widget=GovTextInput(),
+        description=hint,
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+        validators=[
+            Optional(),
+            Length(max=50, message="Registration number must be 50 characters or fewer"),
+        ],
+    )
 
 
 def new_password_fields(label: str = "Create a password") -> tuple[PasswordField, PasswordField]:
@@ -105,12 +111,31 @@ class SignUpForm(FlaskForm):
         default=OrganisationType.CHARITY.value,
         validators=[Optional()],
     )
+    registration_number = registration_number_field(
+        "For example, its charity, company or co-operative society number. Leave it blank if "
+        "it has none."
+    )
     submit = SubmitField("Continue", widget=GovSubmitInput())
 
 
 class CreatePasswordForm(FlaskForm):
     """Finish creating an account from the emailed link: choose a password."""
 
+    password, confirm = new_password_fields()
+    submit = SubmitField("Create account", widget=GovSubmitInput())
+
+
+class AcceptInvitationForm(FlaskForm):
+    """Accept an invitation: the person's name and a password."""
+
+    name = NameField(
+        "Full name",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter your full name"),
+            Length(max=100, message="Full name must be 100 characters or fewer"),
+        ],
+    )
     password, confirm = new_password_fields()
     submit = SubmitField("Create account", widget=GovSubmitInput())
 

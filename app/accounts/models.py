@@ -4,7 +4,18 @@ import enum
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, ForeignKey, Index, Integer, String, Text, false, func
+from sqlalchemy import (
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+    func,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..extensions import db
@@ -65,6 +76,22 @@ class OrganisationType(enum.StrEnum):
     COOPERATIVE = "cooperative"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """The type as people read it."""
+        return ORGANISATION_TYPE_LABELS[self]
+
+
+ORGANISATION_TYPE_LABELS = {
+    OrganisationType.CHARITY: "Charity",
+    OrganisationType.SOCIAL_ENTERPRISE: "Social enterprise",
+    OrganisationType.COMMUNITY_GROUP: "Community group",
+    OrganisationType.PARISH_COUNCIL: "Parish council",
+    OrganisationType.STAFF_MUTUAL: "Staff mutual",
+    OrganisationType.COOPERATIVE: "Co-operative",
+    OrganisationType.OTHER: "Other",
+}
+
 
 class Organisation(db.Model):
     """A civil society organisation that writes submissions."""
@@ -75,6 +102,9 @@ class Organisation(db.Model):
     # the name as compared: NFKC-normalised and case-folded, so look-alikes cannot register twice
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
     registration_number: Mapped[str | None] = mapped_column(String(50))
+    # a deactivated organisation's members still sign in and read their cases, but start and
+    # submit nothing new
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     members: Mapped[list["User"]] = relationship(back_populates="organisation")
@@ -97,6 +127,8 @@ class PublicBody(db.Model):
     contact_email: Mapped[str | None] = mapped_column(String(254))
     contact_address: Mapped[str | None] = mapped_column(Text)
     contact_phone: Mapped[str | None] = mapped_column(String(40))
+    # a deactivated body is offered to no new submission; its cases stay readable
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     commissioners: Mapped[list["User"]] = relationship(back_populates="public_body")
@@ -122,6 +154,8 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     # may mark other people's training portfolios (set by an admin)
     assessor: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # may record assurance statements on published cases, contracts and assessments
+    assurer: Mapped[bool] = mapped_column(default=False, server_default=false())
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     password_changed_at: Mapped[datetime] = mapped_column(
@@ -199,3 +233,62 @@ class AccountEvent(db.Model):
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+
+
+class Invitation(db.Model):
+    """An administrator's invitation to join as an organisation's member, a body's commissioner
+    or an administrator; its emailed link works until it is accepted, withdrawn or expires."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role, 20))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
+    public_body_id: Mapped[int | None] = mapped_column(ForeignKey("public_body.id"), index=True)
+    assessor: Mapped[bool] = mapped_column(default=False)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    # changed on every resend, so only the latest link works
+    nonce: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    organisation: Mapped[Organisation | None] = relationship()
+    public_body: Mapped[PublicBody | None] = relationship()
+    invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
+
+    @property
+    def pending(self) -> bool:
+        """Neither accepted nor withdrawn (it may still have expired)."""
+        return self.accepted_at is None and self.withdrawn_at is None
+
+    @property
+    def joining(self) -> str:
+        """What the person is invited to be, as people read it."""
+        return joining(self.role, self.organisation, self.public_body)
+
+
+def joining(role: Role, organisation: Organisation | None, body: PublicBody | None) -> str:
+    """A role and its place as a sentence ends: "a member of Riverside Food Bank"."""
+    if role == Role.CSO and organisation:
+        return f"a member of {organisation.name}"
+    if role == Role.COMMISSIONER and body:
+        return f"a commissioner at {body.name}"
+    return "an administrator" if role == Role.ADMIN else "a trainee"
+
+
+class AdminEvent(db.Model):
+    """A change an administrator made to an organisation, a public body or an invitation."""
+
+    __table_args__ = (Index("ix_admin_event_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
+    public_body_id: Mapped[int | None] = mapped_column(ForeignKey("public_body.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    actor: Mapped[User | None] = relationship()

@@ -47,6 +47,7 @@ class SignUp:
     email: str
     organisation_name: str | None = None
     organisation_type: str | None = None
+    registration_number: str | None = None
 
 
 def normalise_email(email: str) -> str:
@@ -83,6 +84,9 @@ def check_sign_up(details: SignUp) -> SignUp:
         email=normalise_email(details.email),
         organisation_name=organisation,
         organisation_type=(details.organisation_type or "other") if organisation else None,
+        registration_number=((details.registration_number or "").strip() or None)
+        if organisation
+        else None,
     )
 
 
@@ -97,10 +101,13 @@ def sign_up_for_token(token: str, secret_key: str, max_age: int = SIGN_UP_MAX_AG
         data = URLSafeTimedSerializer(secret_key, salt=SIGN_UP_SALT).loads(token, max_age=max_age)
     except (BadSignature, SignatureExpired):
         return None
-    fields = ("name", "email", "organisation_name", "organisation_type")
-    if not isinstance(data, dict) or set(data) != set(fields):
+    fields = {"name", "email", "organisation_name", "organisation_type"}
+    # links sent before sign-up asked for a registration number carry none
+    if not isinstance(data, dict) or set(data) - {"registration_number"} != fields:
         return None
     if not all(isinstance(data[f], str) for f in ("name", "email")):
+        return None
+    if not all(isinstance(data.get(f), str | None) for f in fields | {"registration_number"}):
         return None
     return SignUp(**data)
 
@@ -129,6 +136,7 @@ def create_account(details: SignUp, password: str, now: datetime | None = None) 
         user.organisation = Organisation(
             name=details.organisation_name,
             type=OrganisationType(details.organisation_type or "other"),
+            registration_number=(details.registration_number or "").strip()[:50] or None,
         )
         user.role = Role.CSO
     db.session.add(user)
@@ -223,6 +231,23 @@ def change_password(
     sessions.end_sessions(user, now, keeping=this_session)
     events.record(user, "password-change", actor=user)
     db.session.commit()
+
+
+def submission_refusal(user: User, body: PublicBody | None = None) -> str | None:
+    """Why this member may not start or submit a case (to this body), or None when they may."""
+    organisation = user.organisation
+    if organisation is not None and not organisation.active:
+        return (
+            f"{organisation.name} has been deactivated, so you cannot start or submit "
+            "submissions for it. You can still read its submissions. Contact an administrator "
+            "if this is wrong."
+        )
+    if body is not None and not body.active:
+        return (
+            f"{body.name} no longer receives submissions on Valuecase. Contact an administrator "
+            "if this is wrong."
+        )
+    return None
 
 
 def create_public_body(name: str, response_period_days: int = 40) -> PublicBody:

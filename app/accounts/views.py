@@ -23,9 +23,10 @@ from flask_login import current_user
 from ..extensions import limiter, login_manager
 from ..links import external_url
 from ..mail import send_mail
-from . import browser, emails, second_factor, services, sessions
+from . import browser, emails, invitations, second_factor, services, sessions
 from .account_views import bp as account_bp
 from .forms import (
+    AcceptInvitationForm,
     CreatePasswordForm,
     ResetPasswordForm,
     ResetRequestForm,
@@ -83,6 +84,7 @@ def sign_up():
             email=form.email.data,
             organisation_name=form.organisation_name.data,
             organisation_type=form.organisation_type.data,
+            registration_number=form.registration_number.data,
         )
         try:
             details = services.check_sign_up(details)
@@ -127,6 +129,37 @@ def finish_sign_up(token: str):
         flash("Your account has been created.", "success")
         return response
     return render_template("accounts/sign_up_finish.html", form=form, details=details)
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    """Accept an administrator's invitation: choose a name and password, and be signed in."""
+    max_age = invitations.INVITATION_DAYS * 24 * 3600
+    try:
+        invitation = invitations.invitation_for_token(
+            token, current_app.config["SECRET_KEY"], max_age
+        )
+        if services.find_user_by_email(invitation.email):
+            raise invitations.account_exists(invitation.email)
+    except invitations.InvitationRefused as refused:
+        return refused_invitation(refused)
+    form = AcceptInvitationForm()
+    form.known_email = invitation.email
+    if form.validate_on_submit():
+        try:
+            user = invitations.accept(invitation, form.name.data, form.password.data)
+        except invitations.InvitationRefused as refused:
+            return refused_invitation(refused)
+        response = finish_sign_in(user, url_for("main.home"))
+        flash(f"Your account has been created: you are {invitation.joining}.", "success")
+        return response
+    return render_template("accounts/accept_invitation.html", form=form, invitation=invitation)
+
+
+def refused_invitation(refused: "invitations.InvitationRefused"):
+    """The page saying why an invitation link does not work: 404 for a broken link, else 410."""
+    status = 410 if refused.gone else 404
+    return render_template("accounts/invitation_refused.html", refused=refused), status
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

@@ -1,6 +1,6 @@
-"""JSON API v1: the proposal schemas and the check."""
+"""JSON API v1: the proposal schemas, the check, and the register as open data."""
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, Response, abort, current_app, jsonify, request, stream_with_context
 
 from ..extensions import csrf, limiter
 from ..proposals.document import (
@@ -10,6 +10,9 @@ from ..proposals.document import (
     load_document,
     schema,
 )
+from ..register import opendata
+from ..register.filters import read_filter, read_page
+from ..register.ocds import stream_package
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 ARITHMETIC_FAILED = (
@@ -55,3 +58,33 @@ def check():
     except ArithmeticError:  # decimal's errors included: a 422 that says so, not a 500
         current_app.logger.exception("the value account of a checked document failed")
         return {"errors": [{"path": "", "message": ARITHMETIC_FAILED}]}, 422
+
+
+def _bad_arguments(errors: dict[str, str]):
+    return {"errors": [{"parameter": k, "message": m} for k, m in errors.items()]}, 400
+
+
+@bp.get("/register")
+def register_records():
+    """Decided submissions as JSON, newest first, a page at a time, filtered as the register
+    page is (docs/register.md); 400 with every error for arguments it cannot read."""
+    wanted, errors = read_filter(request.args)
+    page, per_page, page_errors = read_page(request.args, opendata.PER_PAGE, opendata.MAX_PER_PAGE)
+    if errors or page_errors:
+        return _bad_arguments(errors | page_errors)
+    return opendata.page_document(wanted, page, per_page)
+
+
+@bp.get("/register/ocds")
+def register_ocds():
+    """The matching decisions and their contracts as an OCDS 1.1.5 release package, streamed;
+    404 when nothing matches (a release package holds at least one release)."""
+    wanted, errors = read_filter(request.args)
+    if errors:
+        return _bad_arguments(errors)
+    pieces = stream_package(
+        opendata.publication(wanted), opendata.package_uri(wanted), opendata.site_url()
+    )
+    if pieces is None:
+        return {"errors": [{"parameter": None, "message": "No decision matches."}]}, 404
+    return Response(stream_with_context(pieces), mimetype="application/json")

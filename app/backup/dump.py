@@ -55,11 +55,15 @@ def header(connection: sa.Connection) -> dict[str, Any]:
 
 
 def write_dump(connection: sa.Connection, metadata: sa.MetaData, out: IO[str]) -> dict[str, int]:
-    """Stream the backup to `out`, tables in dependency order; returns the rows per table."""
+    """Stream the backup to `out`, tables in dependency order; returns the rows per table.
+
+    Tables marked ``info={"derived": True}`` (rendered PDFs) are left out: they are rebuilt
+    from the rest whenever they are missing."""
     counts = {}
     opening = json.dumps(header(connection), indent=1)[:-2]
     out.write(opening + ',\n "tables": {')
-    for number, table in enumerate(metadata.sorted_tables):
+    kept = [table for table in metadata.sorted_tables if not table.info.get("derived")]
+    for number, table in enumerate(kept):
         out.write(("," if number else "") + f"\n  {json.dumps(table.name)}: [")
         counts[table.name] = 0
         for row in table_rows(connection, table):

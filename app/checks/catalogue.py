@@ -58,6 +58,9 @@ STATUSES = ("pass", "gaps", "fail")
 STATUS_NAMES = {"pass": "Pass", "gaps": "Gaps", "fail": "Fail"}
 
 KINDS = ("challenge", "propose")
+"""The kinds of submission (a proposal document's ``kind``)."""
+DECOMMISSIONING_KIND = "decommissioning"
+"""The kind a rule names to apply to decommissioning assessments instead of submissions."""
 TIERS = ("light", "standard", "full")
 RISKS = ("low", "medium", "high")
 """Risk levels in order; a case's risk is ``unknown`` when it gives none."""

@@ -9,6 +9,7 @@ import re
 from app.checks.case import Case
 from app.checks.declare import PROPOSAL, fact
 from app.checks.fields import filled, is_number, listing, same_name
+from app.checks.outcome_facts import named_outcome
 from app.checks.texts import self_declared_texts
 from app.value.incremental import VERDICTS
 from app.value.money import format_pounds
@@ -75,10 +76,14 @@ def largest_outcome_share(case: Case) -> object:
 
 
 @fact("text", PROPOSAL, "the largest outcome", "the outcome carrying most value",
-      example="less-isolated")  # fmt: skip
+      example="“Young carers feel less isolated”")  # fmt: skip
 def largest_outcome_name(case: Case) -> str:
-    """its id; 'none' when no outcome creates value"""
-    return case.sensitivity.concentration.outcome_id or "none"
+    """its description, quoted; 'none' when no outcome creates value"""
+    wanted = case.sensitivity.concentration.outcome_id
+    for index, outcome in enumerate(case.outcomes):
+        if wanted and outcome.get("id") == wanted:
+            return named_outcome(outcome, index)
+    return "none"
 
 
 @fact("text", PROPOSAL, "the largest outcome's switching value",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.checks.case import Case
 from app.checks.catalogue import KINDS, RISKS, TIERS
-from app.checks.declare import EVERYWHERE, PROPOSAL, fact
+from app.checks.declare import DECOMMISSIONING, EVERYWHERE, GROUP, PROPOSAL, fact
 from app.checks.fields import is_number, listing
 
 
@@ -18,11 +18,12 @@ def kind(case: Case) -> str:
     return case.kind
 
 
-@fact("enum", EVERYWHERE, "the tier", "the proportionate depth of analysis", values=TIERS,
-      example="standard")  # fmt: skip
+@fact("enum", (*EVERYWHERE, *DECOMMISSIONING, *GROUP), "the tier",
+      "the proportionate depth of analysis", values=TIERS, example="standard")  # fmt: skip
 def tier(case: Case) -> str:
     """contract value against `tier_standard_from` and `tier_full_from`, one tier up when the
-    higher of the stated and the derived risk is high"""
+    higher of the stated and the derived risk is high; for a decommissioning assessment, the
+    service's annual cost against the same thresholds"""
     return case.tier
 
 

@@ -13,7 +13,8 @@ all made from these declarations.
 
 A proposal fact's function takes the :class:`~app.checks.case.Case`; a stakeholder or outcome
 fact's function takes the item (:class:`~app.checks.case.Item`). A fact declared on several
-entities (``kind``, ``tier``) is derived on the proposal and copied onto every item.
+entities (``kind``, ``tier``) is derived on the proposal and copied onto every item; ``tier``
+is on a decommissioning assessment and its groups too, read from their own ``tier``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ PROPOSAL = ("proposal",)
 STAKEHOLDER = ("stakeholder",)
 OUTCOME = ("outcome",)
 EVERYWHERE = ("proposal", "stakeholder", "outcome")
+DECOMMISSIONING = ("decommissioning",)
+GROUP = ("group",)
+"""A decommissioning assessment's profile, and each stakeholder group it affects (the second
+kind of case the rules check: see :mod:`app.decommissioning.facts`)."""
 TYPES = ("bool", "count", "money", "number", "share", "ratio", "enum", "text")
 NUMERIC_TYPES = ("count", "money", "number", "share", "ratio")
 TEXT_STATES = ("missing", "self_declared", "unsupported", "evidenced")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.checks.catalogue import KINDS, TIERS
+from app.checks.catalogue import DECOMMISSIONING_KIND, KINDS, TIERS
 from app.checks.conditions import All, AnyOf, Compare, Condition, FactRef, Not, ParamRef
 from app.checks.numbers import show_number
 from app.checks.translate import NEGATED
@@ -73,6 +73,7 @@ def describe_scope(kinds: tuple[str, ...], tiers: tuple[str, ...], each: str | N
         {
             ("challenge",): "Challenges",
             ("propose",): "Proposals",
+            (DECOMMISSIONING_KIND,): "Decommissioning assessments",
         }.get(tuple(kinds), "Challenges and proposals")
         if set(kinds) != set(KINDS)
         else "Every case"
@@ -84,5 +85,9 @@ def describe_scope(kinds: tuple[str, ...], tiers: tuple[str, ...], each: str | N
         where = f"at the {ordered[0]} tier"
     else:
         where = f"at the {' and '.join(ordered)} tiers"
-    item = {"stakeholder": ", for each stakeholder group", "outcome": ", for each outcome"}
+    item = {
+        "stakeholder": ", for each stakeholder group",
+        "outcome": ", for each outcome",
+        "group": ", for each affected group",
+    }
     return f"{who} {where}{item.get(each or '', '')}"

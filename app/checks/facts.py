@@ -59,25 +59,34 @@ _CONTEXT = {
 """For each item entity, the proposal facts copied onto its items (``kind``, ``tier``)."""
 
 
+def derive_fact(spec: FactSpec, subject: object) -> object:
+    """One fact of a subject (a case, an item, or an assessment of another kind), derived by
+    its declared function and typed as the vocabulary says."""
+    value = spec.derive(subject)
+    return value if spec.type in ("bool", "enum") else _typed(spec)(value)
+
+
 @dataclass
 class FactSet:
-    """The facts of one document: engine facts and text labels by entity, and the case."""
+    """The facts of one case: engine facts and text labels by entity, the case, and the
+    entity of its profile (``proposal``, or ``decommissioning`` for an assessment)."""
 
     facts: dict[str, list[dict]]
     labels: dict[str, list[Mapping[str, str]]] = field(default_factory=dict)
     case: Case | None = None
+    entity: str = "proposal"
 
     @property
     def profile(self) -> dict:
-        """The proposal profile fact."""
-        return self.facts["proposal"][0]
+        """The profile fact (a proposal's, or an assessment's)."""
+        return self.facts[self.entity][0]
 
     def places(self, entity: str, index: int) -> tuple[dict, dict, dict, dict]:
-        """Where a message about one item (or the proposal) reads the facts it quotes: the
+        """Where a message about one item (or the profile) reads the facts it quotes: the
         profile, its labels, the item's facts and the item's labels (the profile's again for
-        a message about the proposal)."""
-        profile, labels = self.profile, self.labels["proposal"][0]
-        if entity == "proposal":
+        a message about the profile)."""
+        profile, labels = self.profile, self.labels[self.entity][0]
+        if entity == self.entity:
             return profile, labels, profile, labels
         return profile, labels, self.facts[entity][index], self.labels[entity][index]
 

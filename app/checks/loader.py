@@ -10,14 +10,14 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from app.checks.catalogue import AREAS, KINDS, SEVERITIES, TIERS
+from app.checks.catalogue import AREAS, DECOMMISSIONING_KIND, KINDS, SEVERITIES, TIERS
 from app.checks.conditions import ConditionError, check_literal, parse_condition
 from app.checks.errors import RulesError
 from app.checks.network import MAX_EXPRESSIONS, MAX_STACK, expressions, stack_peak
 from app.checks.parameters import Parameter, read_yaml
 from app.checks.rule import Applies, Rule, RuleCase
 from app.checks.translate import size, to_durable
-from app.checks.vocabulary import FACTS, ITEM_SECTIONS
+from app.checks.vocabulary import CASE_ITEMS, EACH_SECTIONS, FACTS, PROFILES
 
 PARAMETERS_FILE = "parameters.yaml"
 FIELDS = ("id", "area", "severity", "applies", "each", "when", "message", "why", "modules",
@@ -73,12 +73,14 @@ def _read_rule(
 
     _check_fields(entry, fail)
     each = entry.get("each")
-    entity = each or "proposal"
+    applies = _applies(entry["applies"], fail)
+    if each is not None and each not in CASE_ITEMS[applies.profile]:
+        raise fail(f"'each' must be one of {', '.join(CASE_ITEMS[applies.profile])} here")
+    entity = each or applies.profile
     try:
         when = parse_condition(entry["when"], entity, parameters)
     except ConditionError as error:
         raise fail(f"when: {error}") from None
-    applies = _applies(entry["applies"], fail)
     rule = Rule(
         id=rule_id,
         area=entry["area"],
@@ -89,7 +91,7 @@ def _read_rule(
         message=_text(entry, "message", fail),
         why=_text(entry, "why", fail),
         modules=_modules(entry["modules"], module_ids, fail),
-        path=_path(entry["path"], each, fail),
+        path=_path(entry["path"], each, entity, fail),
         tests=_cases(entry["tests"], entity, fail),
         file=file,
     )
@@ -131,8 +133,8 @@ def _check_fields(entry: object, fail) -> None:
         raise fail("the id must be area.slug, e.g. vfm.pbr-no-safeguards")
     if entry["area"] not in AREAS or entry["area"] != match.group("area"):
         raise fail(f"area must be one of {', '.join(AREAS)} and match the id's prefix")
-    if entry.get("each") is not None and entry["each"] not in ITEM_SECTIONS:
-        raise fail(f"'each' must be one of {', '.join(ITEM_SECTIONS)}")
+    if entry.get("each") is not None and entry["each"] not in EACH_SECTIONS:
+        raise fail(f"'each' must be one of {', '.join(EACH_SECTIONS)}")
 
 
 def _severities(raw: object, applies: Applies, fail) -> dict[str, str]:
@@ -160,10 +162,15 @@ def _text(entry: dict, field: str, fail) -> str:
 def _applies(raw: object, fail) -> Applies:
     if not isinstance(raw, dict) or set(raw) != {"kinds", "tiers"}:
         raise fail("'applies' must give exactly 'kinds' and 'tiers'")
-    for key, allowed in (("kinds", KINDS), ("tiers", TIERS)):
+    for key, allowed in (("kinds", (*KINDS, DECOMMISSIONING_KIND)), ("tiers", TIERS)):
         values = raw[key]
         if not isinstance(values, list) or not values or not set(values) <= set(allowed):
             raise fail(f"applies.{key} must be a non-empty list of: {', '.join(allowed)}")
+    if len({PROFILES[kind] for kind in raw["kinds"]}) > 1:
+        raise fail(
+            f"applies.kinds gives kinds of submission or {DECOMMISSIONING_KIND}, not both: "
+            "the two are different kinds of case with facts of their own"
+        )
     return Applies(tuple(dict.fromkeys(raw["kinds"])), tuple(dict.fromkeys(raw["tiers"])))
 
 
@@ -176,17 +183,17 @@ def _modules(raw: object, module_ids: frozenset[str], fail) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _path(raw: object, each: str | None, fail) -> str:
+def _path(raw: object, each: str | None, entity: str, fail) -> str:
     named = _PLACEHOLDER.fullmatch(raw) if isinstance(raw, str) else None
     if named and named.group(1) != "index":
         spec = FACTS.get(named.group(1))
-        if spec is None or not spec.pointer or (each or "proposal") not in spec.entities:
+        if spec is None or not spec.pointer or entity not in spec.entities:
             raise fail(f"'path' {raw} must name a text fact that holds a JSON Pointer")
         return raw
     if not isinstance(raw, str) or not raw.startswith("/") or any(c.isspace() for c in raw):
         raise fail("'path' must be a JSON Pointer such as /contract/payment_by_results")
     if each:
-        prefix = f"/{ITEM_SECTIONS[each]}/{{index}}"
+        prefix = f"/{EACH_SECTIONS[each]}/{{index}}"
         if not raw.startswith(prefix) or raw.count("{") != 1:
             raise fail(f"a per-{each} rule's path must start with {prefix}")
     elif "{" in raw:
@@ -227,6 +234,8 @@ def _case(raw: object, entity: str, fail) -> RuleCase:
 def _check_message(rule: Rule, parameters: Mapping[str, Parameter], fail) -> None:
     for placeholder in _PLACEHOLDER.findall(rule.message):
         spec = FACTS.get(placeholder)
-        usable = spec is not None and ("proposal" in spec.entities or rule.entity in spec.entities)
+        usable = spec is not None and (
+            rule.applies.profile in spec.entities or rule.entity in spec.entities
+        )
         if not usable and placeholder not in parameters:
             raise fail(f"message placeholder {{{placeholder}}} is not a fact or parameter")

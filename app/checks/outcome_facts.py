@@ -43,10 +43,24 @@ def valued_outcome_count(case: Case) -> int:
     return sum(valued and o.get("negative") is not True for o, valued in pairs)
 
 
-@fact("text", OUTCOME, "the outcome's id", "the outcome's id", example="less-isolated")
+@fact("text", OUTCOME, "the outcome as the case words it", "the outcome's description, quoted",
+      example="“Young carers feel less isolated”")  # fmt: skip
 def outcome_name(item: Item) -> str:
-    """`id`, else 'outcome N'"""
-    return str(item.item.get("id") or f"outcome {item.index + 1}")
+    """`description` quoted and shortened to a line, else 'N' (its place among the outcomes)"""
+    return named_outcome(item.item, item.index)
+
+
+def named_outcome(outcome: dict, index: int) -> str:
+    """How a finding names an outcome: its description, quoted and kept to a line."""
+    words = " ".join(str(outcome.get("description") or "").split())
+    if not words:
+        return str(index + 1)
+    if len(words) > SHORT_NAME:
+        words = words[:SHORT_NAME].rsplit(" ", 1)[0] + "…"
+    return f"“{words}”"
+
+
+SHORT_NAME = 80
 
 
 @fact("text", OUTCOME, "the name of the group experiencing the outcome",

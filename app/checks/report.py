@@ -149,7 +149,7 @@ def make_findings(
         ranked.append((template.ranks[tier], index, template))
     ranked.sort(key=lambda entry: entry[:2])
     findings = []
-    proposal = facts.places("proposal", 0)
+    proposal = facts.places(facts.entity, 0)
     for _, index, template in ranked:
         finding = template.bases[tier].copy()
         rule = template.rule

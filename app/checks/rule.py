@@ -8,22 +8,28 @@ from dataclasses import dataclass
 from app.checks.catalogue import AREAS, KINDS, SEVERITIES, TIERS
 from app.checks.conditions import All, Compare, Condition
 from app.checks.describe import describe_condition, describe_scope
-from app.checks.vocabulary import ITEM_SECTIONS
+from app.checks.vocabulary import EACH_SECTIONS, PROFILES
 
 __all__ = ["AREAS", "SEVERITIES", "Applies", "Rule", "RuleCase"]
 
 
 @dataclass(frozen=True)
 class Applies:
-    """The kinds of submission and the tiers a rule applies to."""
+    """The kinds of case and the tiers a rule applies to: kinds of submission, or
+    ``decommissioning`` alone for decommissioning assessments."""
 
     kinds: tuple[str, ...]
     tiers: tuple[str, ...]
 
+    @property
+    def profile(self) -> str:
+        """The entity of the case's profile: ``proposal`` or ``decommissioning``."""
+        return PROFILES[self.kinds[0]]
+
     def conditions(self) -> tuple[Compare, ...]:
         """The scope as comparisons on ``kind`` and ``tier`` (none when it is everything)."""
         scope = []
-        if set(self.kinds) != set(KINDS):
+        if self.profile == "proposal" and set(self.kinds) != set(KINDS):
             scope.append(Compare("kind", "in", self.kinds))
         if set(self.tiers) != set(TIERS):
             scope.append(Compare("tier", "in", self.tiers))
@@ -64,8 +70,9 @@ class Rule:
 
     @property
     def entity(self) -> str:
-        """The entity whose facts the rule reads: proposal, stakeholder or outcome."""
-        return self.each or "proposal"
+        """The entity whose facts the rule reads: its case's profile (proposal or
+        decommissioning) or the item it walks (stakeholder, outcome or group)."""
+        return self.each or self.applies.profile
 
     @property
     def condition(self) -> Condition:
@@ -116,5 +123,6 @@ class Rule:
 
     @property
     def section(self) -> str | None:
-        """The document array a per-item rule walks (``stakeholders`` or ``outcomes``)."""
-        return ITEM_SECTIONS.get(self.each) if self.each else None
+        """The document array a per-item rule walks (``stakeholders``, ``outcomes`` or
+        ``groups``)."""
+        return EACH_SECTIONS.get(self.each) if self.each else None

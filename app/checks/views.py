@@ -1,17 +1,19 @@
 """The self-check of a draft and the public list of rules."""
 
-from flask import Blueprint, current_app, render_template, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.routing import BuildError
 
+from ..delivery.learning import delivery_by_tier
 from ..proposals.access import member_proposal
 from ..proposals.document import validate_document
 from ..proposals.presenting import linked_errors
 from ..proposals.sections import section_for_path
-from .catalogue import AREA_LIST, AREA_NAMES
-from .describe import describe_condition
-from .vocabulary import FACTS
+from . import rules_page as page
+from .titles import rule_title
 
 bp = Blueprint("checks", __name__)
+bp.add_app_template_global(page.rule_anchor, "rule_anchor")
+bp.add_app_template_global(rule_title, "rule_title")
 
 
 def module_link(module_id: str) -> str:
@@ -25,7 +27,7 @@ def module_link(module_id: str) -> str:
 @bp.get("/proposals/<int:proposal_id>/check")
 @member_proposal()
 def self_check(proposal):
-    """Check my proposal: tier, each area's status and score, findings with fixes and modules."""
+    """Check for gaps: tier, each area's status and score, findings with fixes and modules."""
     errors = validate_document(proposal.draft)
     report = None if errors else current_app.extensions["rulebook"].check(proposal.draft)
 
@@ -48,19 +50,20 @@ def self_check(proposal):
 
 @bp.get("/rules", endpoint="rules_page")
 def rules_page():
-    """Every rule: what it checks in words, why it exists and what to learn."""
+    """Every rule in plain English, by area and tier, with a search by words."""
     rulebook = current_app.extensions["rulebook"]
-    by_area = {area: [] for area in AREA_NAMES}
-    for rule in rulebook.rules:
-        by_area[rule.area].append((rule, describe_condition(rule.when)))
-    modules = {m.id: m for m in rulebook.curriculum.modules}
+    entries = [page.entry(rule) for rule in rulebook.rules]
+    query = request.args.get("q", "")[: page.MAX_QUERY].strip()
+    found = page.search(entries, query)
     return render_template(
         "checks/rules.html",
-        by_area=by_area,
-        areas=AREA_LIST,
-        area_names=AREA_NAMES,
-        modules=modules,
-        parameters=rulebook.parameters,
-        facts=FACTS,
+        sections=page.sections(found),
+        total=len(entries),
+        found=len(found),
+        query=query,
+        searching=bool(page.query_words(query)),
+        thresholds=page.thresholds(rulebook.parameters),
+        delivery=delivery_by_tier(),
+        modules={m.id: m for m in rulebook.curriculum.modules},
         module_link=module_link,
     )

@@ -6,7 +6,9 @@ value for money, delivery, then the claims. This module only gathers them and la
 (docs/rules.md carries :func:`vocabulary_table`).
 
 Facts are flat and typed. A fact belongs to one or more entities: ``proposal`` (one profile
-per document), ``stakeholder`` (one per group) and ``outcome`` (one per outcome). ``text``
+per document), ``stakeholder`` (one per group) and ``outcome`` (one per outcome); a
+decommissioning assessment, the second kind of case, has ``decommissioning`` (its profile)
+and ``group`` (one per affected group), declared in :mod:`app.decommissioning.facts`. ``text``
 facts are labels for messages only: never sent to the engine, never named in a condition.
 """
 
@@ -22,21 +24,32 @@ from app.checks import (  # noqa: F401 (importing each module declares its facts
     stakeholder_facts,
     vfm_facts,
 )
-from app.checks.catalogue import KINDS, TIERS
+from app.checks.catalogue import DECOMMISSIONING_KIND, KINDS, TIERS
 from app.checks.declare import DECLARED, NUMERIC_TYPES, TYPES, FactSpec
+from app.decommissioning import facts as decommissioning_facts  # noqa: F401 (declares facts)
 
-ENTITIES = ("proposal", "stakeholder", "outcome")
+ENTITIES = ("proposal", "stakeholder", "outcome", "decommissioning", "group")
 ITEM_SECTIONS = {"stakeholder": "stakeholders", "outcome": "outcomes"}
+"""A proposal's item entities and the document arrays they are read from."""
+PROFILES = {"challenge": "proposal", "propose": "proposal", DECOMMISSIONING_KIND: "decommissioning"}
+"""The profile entity of each kind of case a rule may apply to."""
+CASE_ITEMS = {"proposal": ITEM_SECTIONS, "decommissioning": {"group": "groups"}}
+"""Each profile entity's item entities and the arrays they are read from."""
+EACH_SECTIONS = {entity: found for items in CASE_ITEMS.values() for entity, found in items.items()}
+"""Every item entity a rule may walk with ``each``, and its array."""
 RESERVED = ("entity", "index", "sid", "id")
 
 FACTS: Mapping[str, FactSpec] = dict(DECLARED)
 
 __all__ = [
+    "CASE_ITEMS",
+    "EACH_SECTIONS",
     "ENTITIES",
     "FACTS",
     "ITEM_SECTIONS",
     "KINDS",
     "NUMERIC_TYPES",
+    "PROFILES",
     "RESERVED",
     "TIERS",
     "TYPES",

@@ -1,24 +1,20 @@
-"""Assessment PDFs rendered away from the web workers and kept in Redis for a while.
+"""PDFs rendered by a worker ahead of their download, and kept in the database.
 
-``assessment_pdf_job`` is the RQ job: it renders a submission's assessment report exactly as
-the download on the review page does and stores the bytes in Redis under a key that expires
-(``PDF_TTL`` seconds, an hour unless set). The job's return value is that key; ``fetch_pdf``
-reads the bytes back, or None once they have expired.
+``render_pdfs_job`` renders a submission's assessment report and, once it is decided, its
+decision letter, each only when the one kept is not current (``app.reports.services``);
+``render_letters_job`` does the letters of every decided submission to a body, after its
+contact details change. ``app.reports.prepare`` queues them after each action.
 """
 
 from __future__ import annotations
 
-from flask import Flask, render_template
-from redis import Redis
-from rq import get_current_job
+from flask import Flask
 
 from ..extensions import db
 from ..proposals.models import Proposal
-from ..reports.pdf import render_as_pdf
+from ..reports.documents import ASSESSMENT, rendering_context, source
+from ..reports.services import decided_proposal_ids, render_missing, rendered
 from .queue import app_context
-
-PDF_TTL = 3600
-KEY_PREFIX = "valuecase:pdf:assessment"
 
 
 class NotFound(LookupError):
@@ -26,36 +22,28 @@ class NotFound(LookupError):
 
 
 def render_assessment(app: Flask, proposal_id: int) -> bytes:
-    """The assessment report PDF of a submission, as the review page's download makes it."""
-    from ..triage.views import review_context
-
-    base_url = app.config.get("PDF_BASE_URL") or "http://localhost/"
-    with app.test_request_context("/", base_url=base_url):
+    """The assessment report PDF of a submission, rendered now (nothing is kept)."""
+    with app.app_context(), rendering_context():
         proposal = db.session.get(Proposal, proposal_id)
-        if proposal is None or not proposal.versions:
+        found = source(proposal, ASSESSMENT) if proposal is not None else None
+        if found is None:
             raise NotFound(f"submission {proposal_id} has no submitted version")
-        html = render_template("reports/assessment.html", **review_context(proposal))
-        return render_as_pdf(html, base_url)
+        return rendered(found)
 
 
-def pdf_key(proposal_id: int, job_id: str) -> str:
-    """Where a rendered assessment PDF is kept in Redis."""
-    return f"{KEY_PREFIX}:{proposal_id}:{job_id}"
-
-
-def assessment_pdf_job(proposal_id: int) -> str:
-    """RQ job: render the assessment PDF and keep it in Redis until it expires; its key."""
-    job = get_current_job()
-    with app_context() as app:
+def render_pdfs_job(proposal_id: int) -> list[str]:
+    """RQ job: render and keep whichever of a submission's PDFs is not current; their kinds."""
+    with app_context():
         try:
-            pdf = render_assessment(app, proposal_id)
+            return render_missing(proposal_id)
         finally:
             db.session.rollback()  # end the read transaction: a worker lives long
-        key = pdf_key(proposal_id, job.id)
-        job.connection.set(key, pdf, ex=int(app.config.get("PDF_TTL") or PDF_TTL))
-    return key
 
 
-def fetch_pdf(connection: Redis, key: str) -> bytes | None:
-    """The PDF kept under ``key``, or None when it has expired or never existed."""
-    return connection.get(key)
+def render_letters_job(public_body_id: int) -> int:
+    """RQ job: bring every decision letter of a body up to date; how many were rendered."""
+    with app_context():
+        try:
+            return sum(len(render_missing(pid)) for pid in decided_proposal_ids(public_body_id))
+        finally:
+            db.session.rollback()

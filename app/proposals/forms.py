@@ -20,7 +20,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Optional
 
 from ..form_fields import (
     ChoiceField,
@@ -29,12 +29,15 @@ from ..form_fields import (
     NameField,
     NumberField,
     PercentField,
+    PlainNumberField,
     WholeNumberField,
 )
+from .hints import glossary_hint
 from .kinds import OTHER, Choices, part_names
 from .questions import Field, Page, Section
 from .schema_rules import Limits, limits_at
-from .validators import Lines, Link, Pattern, Range, TextLength
+from .validators import Lines, Link, Pattern, Range, TextLength, number_text
+from .wording import enter_number
 
 TEXT_MAX = 200  # a one-line answer's length where the format sets none
 LONG_MAX = 20_000  # a longer answer's length where the format sets none
@@ -53,6 +56,15 @@ DEFAULT_RANGES = {
     "whole": (0, 1_000_000_000, False),
     "percent": (0, 1, False),
 }
+# the input each kind of number is typed in: money with £, a percentage with %, a count plain
+NUMBER_FIELDS = {
+    "money": NumberField,
+    "amount": NumberField,
+    "number": PlainNumberField,
+    "years": PlainNumberField,
+    "whole": WholeNumberField,
+    "percent": PercentField,
+}
 FIRST_OPTION = {
     "stakeholder": "Choose a stakeholder",
     "outcome": "None",
@@ -67,7 +79,7 @@ def question_fields(section: Section, spec: Field, choices: Choices) -> dict:
         case "quantities":
             each = limits_at((*where, "*", "quantity"))
             return {
-                name: _number(NumberField, label, "", "number", each)
+                name: _number(label, "", "number", each)
                 for name, (_, label) in zip(
                     part_names(spec, choices), choices.outcomes, strict=True
                 )
@@ -84,7 +96,7 @@ def question_fields(section: Section, spec: Field, choices: Choices) -> dict:
         case "public_bodies":
             limits = limits_at(where)
             return {
-                spec.name: _checkboxes(spec.label, spec.hint, choices.of(spec)),
+                spec.name: _checkboxes(spec.label, glossary_hint(spec.hint), choices.of(spec)),
                 f"{spec.name}-{OTHER}": TextAreaField(
                     "Other public bodies",
                     description="Bodies not listed on Valuecase, one per line.",
@@ -92,12 +104,16 @@ def question_fields(section: Section, spec: Field, choices: Choices) -> dict:
                     validators=[Optional(), Lines("Other public bodies", limits)],
                 ),
             }
-    return {spec.name: build_field(spec, limits_at(where), choices)}
+    limits = limits_at(where)
+    if spec.name == section.id_from:
+        # an item is known by the answer its id is made from, so it cannot be left blank
+        limits = replace(limits, min_length=max(limits.min_length, 1))
+    return {spec.name: build_field(spec, limits, choices)}
 
 
 def build_field(spec: Field, limits: Limits, choices: Choices):
     """The form input for a question that takes one answer."""
-    label, hint = spec.label, spec.hint
+    label, hint = spec.label, glossary_hint(spec.hint)
     match spec.kind:
         case "text" | "link":
             # names and titles are read as someone's identity: normalised, nothing hidden
@@ -118,12 +134,8 @@ def build_field(spec: Field, limits: Limits, choices: Choices):
                 widget=GovTextArea(),
                 validators=[Optional(), Lines(label, limits)],
             )
-        case "percent":
-            return _number(PercentField, label, hint, spec.kind, limits)
-        case "whole":
-            return _number(WholeNumberField, label, hint, spec.kind, limits)
-        case "money" | "amount" | "number" | "years":
-            return _number(NumberField, label, hint, spec.kind, limits)
+        case kind if kind in NUMBER_FIELDS:
+            return _number(label, hint, kind, limits)
         case "choice":
             return _choice(label, hint, list(spec.choices))
         case "yesno":
@@ -158,17 +170,25 @@ def _text(field_class, label, hint, limits: Limits, default_max, example="", ext
     )
 
 
-def _number(field_class, label: str, hint: str, kind: str, limits: Limits):
-    """A number input held to the format's range (a percentage is a share of 100)."""
+def _number(label: str, hint: str, kind: str, limits: Limits):
+    """A number input read as people write one of its kind, held to the format's range (a
+    percentage is a share of 100); what cannot be read is refused with an example."""
     low, high, exclusive = DEFAULT_RANGES[kind]
     if limits.minimum is not None:
         low, exclusive = limits.minimum, limits.exclusive_minimum
     if limits.maximum is not None:
         high = limits.maximum
     scale, unit = (100, "%") if kind == "percent" else (1, "")
-    check = Range(label, Decimal(low) * scale, Decimal(high) * scale, exclusive, unit)
-    return field_class(
-        label, description=hint, widget=GovTextInput(), validators=[Optional(), check]
+    low, high = Decimal(low) * scale, Decimal(high) * scale
+    check = Range(label, low, high, exclusive, unit)
+    # an example the question itself accepts: a year is no count of 1,200
+    example = "1,200" if low <= 1200 <= high else number_text(low + exclusive)
+    return NUMBER_FIELDS[kind](
+        label,
+        description=hint,
+        widget=GovTextInput(),
+        validators=[Optional(), check],
+        unreadable=enter_number(kind, example),
     )
 
 
@@ -205,6 +225,18 @@ class SectionFormBase(FlaskForm):
 
     revision = HiddenField()
     submit = SubmitField("Save and continue", widget=GovSubmitInput())
+
+    def check_answers(self) -> bool:
+        """Check the answers alone, to show again why kept input was not saved.
+
+        The CSRF token guards a post, and is checked with it; a page shown again is no post,
+        and its form carries a fresh token for the next one. Checking the token here would
+        report it missing from input that never held one.
+        """
+        token = self.meta.csrf_field_name if self.meta.csrf else None
+        # every field is checked, so each shows its own error
+        checked = [field.validate(self) for field in self if field.name != token]
+        return all(checked)
 
 
 def section_form_class(
@@ -266,14 +298,21 @@ class StartForm(FlaskForm):
         coerce=int,
         validators=[InputRequired(message="Select the public body")],
     )
-    title = NameField(
+    baseline_id = SelectField(
+        "Which of its published services does it concern? (optional)",
+        widget=GovSelect(),
+        coerce=int,
+        description="Choosing one fills in the service, who runs it and what it costs today "
+        "from what the body has published.",
+        validate_choice=False,
+    )
+    # held to the format's limits in the same words as the title's own question page
+    title = _text(
+        NameField,
         "Title",
-        widget=GovTextInput(),
-        description="A short name a commissioner will recognise.",
-        validators=[
-            InputRequired(message="Enter a title"),
-            Length(min=3, max=200, message="Title must be between 3 and 200 characters"),
-        ],
+        "A short name a commissioner will recognise.",
+        limits_at(("title",)),
+        TEXT_MAX,
     )
     submit = SubmitField("Start", widget=GovSubmitInput())
 

@@ -18,6 +18,7 @@ from ..accounts.models import User, utcnow
 from ..attachments.services import attachments_of, remove_files
 from ..extensions import db
 from ..notifications.services import Mail, commissioners_of, deliver, members_of, notify
+from ..reports.prepare import pdfs_changed
 from ..workdays import bank_holidays, due_by
 from .diff import SectionChange, changes_by_section, with_request
 from .models import AuditEvent, InformationRequest, Proposal
@@ -219,6 +220,7 @@ def withdraw(
     mails = move(proposal, "withdraw", Party.PROPOSER, member, reason, link)
     _commit_or_refuse()
     deliver(settings, mails)
+    pdfs_changed(proposal.id)
 
 
 def delete_draft(proposal: Proposal, directory: str) -> None:

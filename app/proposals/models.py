@@ -13,7 +13,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, defer, mapped_column, relationship, selectinload, validates
 
 from ..accounts.models import Organisation, PublicBody, User, enum_column, utcnow
 from ..extensions import JSONDocument as Document
@@ -43,6 +43,8 @@ class Proposal(db.Model):
     received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     deadline: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
+    # the published service a challenge or proposal concerns, when it names one
+    baseline_id: Mapped[int | None] = mapped_column(ForeignKey("service_baseline.id"), index=True)
     # the latest check of the latest submitted version, kept here for the queue's filters
     tier: Mapped[str | None] = mapped_column(String(10))
     proportionality_status: Mapped[str | None] = mapped_column(String(10))
@@ -207,3 +209,15 @@ class InformationRequest(db.Model):
         return next(
             (need["needed"] for need in self.needs or [] if need["section"] == section_key), None
         )
+
+
+LIGHTLY = (
+    defer(Proposal.draft),
+    defer(Proposal.typed),
+    selectinload(Proposal.versions).options(
+        defer(ProposalVersion.document), defer(ProposalVersion.check_report)
+    ),
+)
+"""Load a submission without its draft, and its versions without their documents and check
+reports: at the size limit each is a large JSON value, and most pages read one or none (each
+is loaded when first read)."""

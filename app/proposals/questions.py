@@ -74,6 +74,12 @@ class Section:
             object.__setattr__(self, "fields", tuple(f for p in self.pages for f in p.fields))
 
     @property
+    def title_in_sentence(self) -> str:
+        """The title within a sentence ("Change the four Es of value for money"): only its
+        first letter is lowered, so names and abbreviations keep their capitals."""
+        return self.title[:1].lower() + self.title[1:]
+
+    @property
     def repeating(self) -> bool:
         """Whether the section is a list of items."""
         return self.list_path is not None

@@ -85,7 +85,7 @@ def make_form(proposal, section, page, item_id, choices, formdata=None):
         kept = [(name, value) for name in names for value in typed.get(name, [])]
         form = form_class(formdata=MultiDict(kept))
         loaded_now(form, proposal, section, item_id)
-        form.validate()
+        form.check_answers()
         return form
     return form_class(formdata=as_formdata(initial_data(proposal, section, page, source, choices)))
 
@@ -109,7 +109,10 @@ def as_formdata(data: dict) -> MultiDict:
 
 
 def handle_post(proposal: Proposal, section: Section, page: Page, item_id: str | None):
-    """Save what is valid, keep what is not; returns (form, saved item id, refusal)."""
+    """Save what is valid, keep what is not; returns (form, saved item id, refusal).
+
+    The saved item id is None when a new item was not added.
+    """
     choices = choices_for(proposal, section, page, item_id)
     form = make_form(proposal, section, page, item_id, choices, formdata=request.form)
     form.validate()
@@ -119,6 +122,11 @@ def handle_post(proposal: Proposal, section: Section, page: Page, item_id: str |
         for spec in page.fields_for(proposal.kind)
         if not any(form[n].errors for n in groups[spec.name])
     }
+    naming = section.id_from
+    if item_id is None and naming and naming in form and form[naming].errors:
+        # a new item without the answer it is known by is not added: the page shows again
+        loaded_now(form, proposal, section, None)
+        return form, None, None
     names = tuple(n for group in groups.values() for n in group)
     typed = {}
     if any(form[n].errors for n in names):

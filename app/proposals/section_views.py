@@ -175,6 +175,9 @@ def item_question_page(proposal: Proposal, section: Section, page: Page, item_id
     form, saved, refusal = handle_post(proposal, section, page, item_id)
     if refusal:
         return render(proposal, section, page, form, item_id, refusal=refusal, status=409)
+    if form.errors and saved is None:
+        # nothing was added, so the page shows again with what was typed
+        return render(proposal, section, page, form)
     if form.errors:
         flash(PARTLY_SAVED, "info")
         return redirect(page_url(proposal, section, page, saved))

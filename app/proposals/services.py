@@ -8,13 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..accounts.models import Organisation, PublicBody, User, utcnow
+from ..accounts.models import Organisation, PublicBody, Role, User, utcnow
 from ..extensions import db
 from ..notifications.services import deliver
+from ..reports.prepare import pdfs_changed
 from . import answers as doc_answers
 from . import items, lifecycle
 from .document import DocumentError, empty_document, load_document, validate_document
-from .models import DraftChange, Proposal, ProposalVersion
+from .models import LIGHTLY, DraftChange, Proposal, ProposalVersion
 from .sections import Section
 from .workflow import Party, Status
 
@@ -77,9 +78,10 @@ def organisation_proposals(organisation_id: int) -> list[Proposal]:
     return list(db.session.scalars(query.order_by(Proposal.updated_at.desc(), Proposal.id.desc())))
 
 
-def proposal_for_member(proposal_id: int, user: User) -> Proposal | None:
-    """The proposal if it belongs to the member's organisation."""
-    proposal = db.session.get(Proposal, proposal_id)
+def proposal_for_member(proposal_id: int, user: User, lightly: bool = False) -> Proposal | None:
+    """The proposal if it belongs to the member's organisation (``lightly``: without its draft
+    and its versions' documents until they are read)."""
+    proposal = db.session.get(Proposal, proposal_id, options=LIGHTLY if lightly else ())
     if proposal is None or user.organisation_id is None:
         return None
     return proposal if proposal.organisation_id == user.organisation_id else None
@@ -108,16 +110,46 @@ def public_body_names() -> list[str]:
     return list(db.session.scalars(select(PublicBody.name).order_by(PublicBody.name)))
 
 
-def start(user: User, kind: str, body: PublicBody, title: str) -> Proposal:
-    """Start a new draft for the member's organisation."""
+def addressable_bodies() -> list[PublicBody]:
+    """The public bodies a submission can go to: those with an active commissioner to read it."""
+    staffed = select(User.id).where(
+        User.public_body_id == PublicBody.id,
+        User.role == Role.COMMISSIONER,
+        User.active.is_(True),
+    )
+    return list(
+        db.session.scalars(select(PublicBody).where(staffed.exists()).order_by(PublicBody.name))
+    )
+
+
+def start(
+    user: User, kind: str, body: PublicBody, title: str, baseline: Any | None = None
+) -> Proposal:
+    """Start a new draft for the member's organisation; a published service baseline, when
+    given, fills in the service, who runs it and (for a challenge) what it costs today."""
     organisation = user.organisation
     document = empty_document(kind, title.strip(), organisation.name, body.name)
     document["organisation"]["type"] = organisation.type.value
     if organisation.registration_number:
         document["organisation"]["registration_number"] = organisation.registration_number
+    if baseline is not None:
+        from_baseline(document, baseline)
     proposal = new_proposal(organisation, body, document, user)
+    proposal.baseline_id = baseline.id if baseline is not None else None
     db.session.commit()
     return proposal
+
+
+def from_baseline(document: dict, baseline: Any) -> None:
+    """Fill in the service from what its body published about it."""
+    service = document.setdefault("service", {})
+    service["name"] = baseline.name
+    if baseline.description:
+        service["description"] = baseline.description[:20000]
+    if document.get("kind") == "challenge":
+        service["current_provider"] = baseline.provider[:200]
+        if baseline.annual_cost is not None:
+            service["current_annual_cost"] = float(baseline.annual_cost)
 
 
 def typed_key(user: User, section: Section, item_id: str | None) -> str:
@@ -351,6 +383,7 @@ def submit(
         db.session.rollback()
         raise SubmitConflict() from None
     deliver(settings, mails)
+    pdfs_changed(proposal.id)
     return version
 
 

@@ -1,4 +1,8 @@
-"""Form checks that hold answers to the format's limits, each message naming the question."""
+"""Form checks that hold answers to the format's limits, each message naming the question.
+
+What each message asks for is worded once, in ``wording.py``, which the document's errors (and
+so the check-answers page) use too.
+"""
 
 import re
 from decimal import Decimal
@@ -8,6 +12,14 @@ from wtforms.validators import ValidationError
 
 from .kinds import lines
 from .schema_rules import Limits
+from .wording import (
+    at_most_lines,
+    enter_at_least,
+    number_within,
+    shorter_line,
+    use_at_most,
+    write_like,
+)
 
 
 def number_text(value: Decimal) -> str:
@@ -21,15 +33,14 @@ class TextLength:
 
     def __init__(self, label: str, least: int, most: int):
         self.label, self.least, self.most = label, least, most
-        plural = "" if least == 1 else "s"
-        self.short = f"{label}: enter at least {least} character{plural}"
+        self.short = f"{label}: {enter_at_least(least)}"
 
     def __call__(self, form, field) -> None:
         length = len((field.data or "").strip())
         if length < self.least:
             raise ValidationError(self.short)
         if length > self.most:
-            raise ValidationError(f"{self.label}: use {self.most:,} characters or fewer")
+            raise ValidationError(f"{self.label}: {use_at_most(self.most)}")
 
 
 class Pattern:
@@ -41,8 +52,7 @@ class Pattern:
     def __call__(self, form, field) -> None:
         text = (field.data or "").strip()
         if text and not self.pattern.search(text):
-            like = f", like {self.example}" if self.example else " in the form the hint shows"
-            raise ValidationError(f"{self.label}: write it{like}")
+            raise ValidationError(f"{self.label}: {write_like(self.example)}")
 
 
 class Link:
@@ -79,14 +89,11 @@ class Lines:
         found = lines(field.data)
         most = self.limits.max_items
         if most is not None and len(found) > most:
-            raise ValidationError(f"{self.label}: write {most:,} lines or fewer")
+            raise ValidationError(f"{self.label}: {at_most_lines(most)}")
         longest = self.limits.max_length
         for number, line in enumerate(found, start=1):
             if longest is not None and len(line) > longest:
-                raise ValidationError(
-                    f"{self.label}: line {number} is too long; use {longest:,} characters "
-                    "or fewer on each line"
-                )
+                raise ValidationError(f"{self.label}: {shorter_line(number, longest)}")
 
 
 class Range:
@@ -95,10 +102,7 @@ class Range:
     def __init__(self, label: str, low: Decimal, high: Decimal, exclusive: bool, unit: str = ""):
         self.label, self.low, self.high, self.exclusive = label, low, high, exclusive
         low_text, high_text = number_text(low) + unit, number_text(high) + unit
-        if exclusive:
-            self.message = f"{label}: enter a number more than {low_text} and at most {high_text}"
-        else:
-            self.message = f"{label}: enter a number from {low_text} to {high_text}"
+        self.message = f"{label}: {number_within(low_text, high_text, exclusive)}"
 
     def __call__(self, form, field) -> None:
         value = field.data

@@ -23,32 +23,36 @@ from wtforms.validators import DataRequired, Length
 
 from ..accounts.access import role_required
 from ..accounts.models import PublicBody, Role
+from ..accounts.services import submission_refusal
 from ..attachments.services import attachments_of
+from ..baselines import services as baselines
 from ..extensions import db
 from ..links import external_url
 from ..triage.forms import one_newline
 from ..value.impact_map import value_view
-from . import answers, lifecycle, services
+from . import answers, lifecycle, places, services
 from .access import member_proposal
-from .document import MAX_DOCUMENT_BYTES, DocumentInvalid, validate_document
+from .document import MAX_DOCUMENT_BYTES, DocumentInvalid, parse_document, validate_document
 from .forms import ImportForm, StartForm, SubmitForm, revision_of
+from .frozen import frozen_answers
 from .models import Proposal
 from .presenting import change_lines, linked_errors, present_document, task_list
-from .workflow import TransitionRefused, delete_refusal, withdraw_refusal
+from .workflow import Status, TransitionRefused, delete_refusal, withdraw_refusal
 
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 
 
-def body_choices() -> list[tuple[int, str]]:
-    """Public bodies to address a submission to."""
-    bodies = db.session.scalars(select(PublicBody).order_by(PublicBody.name))
-    return [(0, "Choose a public body")] + [(body.id, body.name) for body in bodies]
+def body_choices(bodies=None) -> list[tuple[int, str]]:
+    """Public bodies to address a submission to (every body unless ``bodies`` are given)."""
+    if bodies is None:
+        bodies = db.session.scalars(select(PublicBody).order_by(PublicBody.name))
+    return [(0, "Choose a public body")] + [(b.id, b.name) for b in bodies if b.active]
 
 
 def chosen_body(field) -> PublicBody | None:
     """The public body a form chose, with an error on the field when there is none."""
     body = db.session.get(PublicBody, field.data) if field.data else None
-    if body is None:
+    if body is None or not body.active:
         field.errors = list(field.errors) + ["Select the public body"]
     return body
 
@@ -65,21 +69,45 @@ def index():
 @role_required(Role.CSO)
 def start():
     """Choose challenge or propose, the public body and a title."""
+    if refusal := submission_refusal(current_user):
+        flash(refusal, "info")
+        return redirect(url_for("proposals.index"))
     form = StartForm()
-    form.public_body_id.choices = body_choices()
+    bodies = services.addressable_bodies()
+    # only bodies with a commissioner to read the submission are offered
+    form.public_body_id.choices = body_choices(bodies)
+    published = baselines.of_bodies([body.id for body in bodies])
+    form.baseline_id.choices = [(0, "None of these, or not published")] + [
+        (b.id, f"{b.public_body.name}: {b.name}") for b in published
+    ]
+    if not form.is_submitted():
+        chosen = request.args.get("baseline", type=int)
+        found = next((b for b in published if b.id == chosen), None)
+        if found is not None:
+            form.baseline_id.data, form.public_body_id.data = found.id, found.public_body_id
+            form.kind.data = "challenge"
     if form.validate_on_submit() and (body := chosen_body(form.public_body_id)):
-        proposal = services.start(current_user, form.kind.data, body, form.title.data)
-        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
-    return render_template("proposals/start.html", form=form)
+        baseline = next((b for b in published if b.id == form.baseline_id.data), None)
+        if form.baseline_id.data and (baseline is None or baseline.public_body_id != body.id):
+            form.baseline_id.errors = [
+                "Choose a service published by the public body you chose, or none of these"
+            ]
+        else:
+            proposal = services.start(current_user, form.kind.data, body, form.title.data, baseline)
+            return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    return render_template("proposals/start.html", form=form, bodies=bodies)
 
 
 @bp.route("/import", methods=["GET", "POST"])
 @role_required(Role.CSO)
 def import_json():
     """Create a draft from a JSON file, or list every error with its path."""
+    if refusal := submission_refusal(current_user):
+        flash(refusal, "info")
+        return redirect(url_for("proposals.index"))
     form = ImportForm()
-    form.public_body_id.choices = body_choices()
-    errors = []
+    form.public_body_id.choices = body_choices(services.addressable_bodies())
+    errors, document = [], None
     if form.validate_on_submit() and (body := chosen_body(form.public_body_id)):
         upload = request.files.get("file")
         if upload is None or not upload.filename:
@@ -91,7 +119,7 @@ def import_json():
                     raw, current_user.organisation, body, current_user
                 )
             except DocumentInvalid as invalid:
-                errors = invalid.errors
+                errors, document = invalid.errors, readable_document(raw)
                 form.file.errors = [
                     f"The file has {len(errors)} problem"
                     f"{'' if len(errors) == 1 else 's'}: see the list below"
@@ -99,7 +127,21 @@ def import_json():
             else:
                 flash("Imported the document as a new draft.", "success")
                 return redirect(url_for("proposals.overview", proposal_id=proposal.id))
-    return render_template("proposals/import.html", form=form, errors=errors)
+    return render_template("proposals/import.html", form=form, errors=errors, document=document)
+
+
+def readable_document(raw: bytes) -> dict | None:
+    """The file as JSON, to name the items its errors are about (None when it is not JSON)."""
+    try:
+        return parse_document(raw)
+    except DocumentInvalid:
+        return None
+
+
+@bp.app_template_global()
+def document_error_text(error, document=None) -> str:
+    """A document error as a proposer reads it: the question and item, then what to do."""
+    return places.readable(error, document)
 
 
 @bp.get("/<int:proposal_id>")
@@ -107,11 +149,15 @@ def import_json():
 def overview(proposal: Proposal):
     """The task list with each section's state, the status and the versions; while a request
     for more information waits, what it needs and which sections it reopens."""
+    errors = validate_document(proposal.draft) if proposal.editable else []
     return render_template(
         "proposals/overview.html",
         proposal=proposal,
         tasks=task_list(proposal),
         form=SubmitForm(),
+        submittable=not errors,
+        blocking=blocking_sections(errors, proposal.kind),
+        unfinished=unfinished_sections(proposal) if proposal.editable else [],
         open_request=lifecycle.open_request(proposal),
         reopened=lifecycle.reopened_sections(proposal),
     )
@@ -125,6 +171,11 @@ def check_answers(proposal: Proposal):
     form = SubmitForm(data=None if request.method == "POST" else {"revision": proposal.revision})
     errors = validate_document(proposal.draft)
     refused, status = None, 200
+    if request.method == "POST" and (
+        refusal := submission_refusal(current_user, proposal.public_body)
+    ):
+        flash(refusal, "info")
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
     if request.method == "POST" and form.validate_on_submit() and not errors:
         report = checked_report(proposal.draft)
         link = external_url("triage.review", proposal_id=proposal.id)
@@ -138,8 +189,7 @@ def check_answers(proposal: Proposal):
         except services.SubmitConflict:
             return render_template("proposals/submit_conflict.html", proposal=proposal), 409
         else:
-            flash(f"Submitted to {proposal.public_body.name}.", "success")
-            return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+            return redirect(url_for("proposals.submitted", proposal_id=proposal.id))
     linked = linked_errors(errors, proposal.kind)
     return render_template(
         "proposals/check_answers.html",
@@ -150,7 +200,33 @@ def check_answers(proposal: Proposal):
         refused=refused,
         report=None if errors else checked_report(proposal.draft),
         changeable=lifecycle.reopened_sections(proposal),
+        unfinished=unfinished_sections(proposal),
     ), status
+
+
+def unfinished_sections(proposal: Proposal) -> list:
+    """The sections open for change that the member has not marked as completed."""
+    reopened = lifecycle.reopened_sections(proposal)
+    return [
+        task.section
+        for task in task_list(proposal)
+        if task.state != "completed" and (reopened is None or task.section.key in reopened)
+    ]
+
+
+@bp.get("/<int:proposal_id>/submitted")
+@member_proposal()
+def submitted(proposal: Proposal):
+    """What happens next, once a submission has reached the public body."""
+    if proposal.status != Status.SUBMITTED or proposal.deadline is None:
+        return redirect(url_for("proposals.overview", proposal_id=proposal.id))
+    return render_template("proposals/submitted.html", proposal=proposal)
+
+
+def blocking_sections(errors: list, kind: str) -> list:
+    """The sections whose answers must be fixed before the draft can be submitted, in order."""
+    found = [section for _, section in linked_errors(errors, kind) if section is not None]
+    return list(dict.fromkeys(found))
 
 
 def checked_report(document: dict) -> dict | None:
@@ -170,7 +246,7 @@ def value(proposal: Proposal):
 
 
 @bp.get("/<int:proposal_id>/versions/<int:number>")
-@member_proposal()
+@member_proposal(lightly=True)
 def show_version(proposal: Proposal, number: int):
     """A submitted version, frozen, with what it changed since the one before."""
     found = services.version(proposal, number) or abort(404)
@@ -179,7 +255,7 @@ def show_version(proposal: Proposal, number: int):
         "proposals/version.html",
         proposal=proposal,
         version=found,
-        blocks=present_document(found.document, proposal.kind),
+        answers=frozen_answers(found, proposal.kind),
         previous=services.version(proposal, number - 1),
         changes=grouped,
         answered_request=answered,

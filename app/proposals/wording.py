@@ -131,6 +131,60 @@ def bad_id(value: Any) -> str:
     )
 
 
+# What to write instead -------------------------------------------------------------------
+# One phrase for each limit the format sets. A question page says it after the question as
+# the page asks it ("Title: enter at least 3 characters"); the document's errors say it after
+# the place in the document, so a page and the check-answers page ask for the same thing.
+
+
+def enter_at_least(least: int) -> str:
+    """What to write when the text is too short (or missing where text is needed)."""
+    return f"enter at least {least:,} character{'' if least == 1 else 's'}"
+
+
+def use_at_most(most: int) -> str:
+    """What to write when the text is too long."""
+    return f"use {most:,} characters or fewer"
+
+
+def number_within(low: str, high: str, exclusive: bool) -> str:
+    """What to write when a number is outside the format's range (bounds as people write them)."""
+    if exclusive:
+        return f"enter a number more than {low} and at most {high}"
+    return f"enter a number from {low} to {high}"
+
+
+def write_like(example: str) -> str:
+    """What to write when an answer does not have the form the format gives it."""
+    return f"write it, like {example}" if example else "write it in the form the hint shows"
+
+
+def at_most_lines(most: int) -> str:
+    """What to write when a list of one answer a line is too long."""
+    return f"write {most:,} lines or fewer"
+
+
+def shorter_line(number: int, longest: int) -> str:
+    """What to write when one line of such a list is too long."""
+    return f"line {number} is too long; use {longest:,} characters or fewer on each line"
+
+
+# how a number of each kind is written, for the message when what was typed cannot be read
+NUMBER_FORMS = {
+    "money": "a number of pounds, like 180,000",
+    "amount": "a number of pounds, like 180,000, with a minus sign for a loss",
+    "percent": "a percentage, like 20% or 3.5%",
+    "years": "a number of years, like 3 or 2.5",
+    "number": "a number, like 1,200",
+    "whole": "a whole number, like {example}",
+}
+
+
+def enter_number(kind: str, example: str = "1,200") -> str:
+    """What to write when the text typed for a number of this kind cannot be read."""
+    return "enter " + NUMBER_FORMS[kind].format(example=example)
+
+
 # What a schema error means -------------------------------------------------------------
 
 
@@ -185,8 +239,8 @@ def _problem(error: ValidationError) -> str:
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return _bound_problem(kind, instance, rule, sub)
     if kind in ("maxLength", "minLength") and isinstance(instance, str):
-        bound = "at most" if kind == "maxLength" else "at least"
-        return f"the text is {len(instance):,} characters long; {bound} {rule:,} are allowed"
+        wanted = use_at_most(rule) if kind == "maxLength" else enter_at_least(rule)
+        return f"the text is {len(instance):,} characters long; {wanted}"
     if kind == "pattern":
         return _pattern_problem(instance, rule)
     if kind == "maxItems" and isinstance(instance, list):
@@ -216,16 +270,19 @@ def _bound_problem(kind: str, instance: Any, rule: float, sub: dict) -> str:
         low = number_text(sub.get("minimum", 0))
         hint = f"money is in pounds, from {low} to {number_text(_MONEY_MAX)}"
     else:
-        hint = f"allowed: {_range(sub)}"
+        hint = _range(sub)
     return f"{describe(instance)} {relation} {number_text(rule)} ({hint})"
 
 
 def _range(sub: dict) -> str:
-    if "exclusiveMinimum" in sub:
-        low = f"more than {number_text(sub['exclusiveMinimum'])}"
-        return low + (f" and at most {number_text(sub['maximum'])}" if "maximum" in sub else "")
-    low = f"from {number_text(sub.get('minimum', 0))}"
-    return low + (f" to {number_text(sub['maximum'])}" if "maximum" in sub else " upwards")
+    """The format's range in the words a page uses for it ("enter a number from 0 to 25")."""
+    exclusive = "exclusiveMinimum" in sub
+    low = number_text(sub["exclusiveMinimum"] if exclusive else sub.get("minimum", 0))
+    if "maximum" in sub:
+        return number_within(low, number_text(sub["maximum"]), exclusive)
+    return f"enter a number {'more than' if exclusive else 'from'} {low}" + (
+        "" if exclusive else " upwards"
+    )
 
 
 def too_many(items: list, limit: int) -> str:

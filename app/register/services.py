@@ -1,16 +1,24 @@
 """Queries for the register: decided submissions only, and no personal data."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import defer, joinedload
 
+from .. import search
+from ..accounts.models import Organisation, PublicBody
 from ..extensions import db
 from ..proposals.models import Proposal
 from ..triage.grounds import GROUNDS
 from ..triage.models import Decision
+from .filters import RegisterFilter
+from .models import NEWEST_FIRST_INDEX  # noqa: F401 (declares the register's index)
 
 PER_PAGE = 50
+NEWEST_FIRST = (Decision.decided_at.desc(), Decision.id.desc())
+EVERYTHING = RegisterFilter()
 
 
 @dataclass(frozen=True)
@@ -36,26 +44,133 @@ def _query():
     )
 
 
-def entries(page: int = 1, per_page: int = PER_PAGE) -> tuple[list[Entry], int]:
-    """A page of decisions, newest first, with the total.
+def filtered(query: Select, wanted: RegisterFilter) -> Select:
+    """``query`` (over decisions joined to their submissions) narrowed to what is wanted."""
+    if wanted.body is not None:
+        query = query.where(Proposal.public_body_id == wanted.body)
+    if wanted.kind:
+        query = query.where(Proposal.kind == wanted.kind)
+    if wanted.decision:
+        query = query.where(Decision.outcome == wanted.decision)
+    if wanted.tier:
+        query = query.where(Proposal.tier == wanted.tier)
+    if wanted.year is not None:
+        start, end = (datetime(year, 1, 1, tzinfo=UTC) for year in (wanted.year, wanted.year + 1))
+        query = query.where(Decision.decided_at >= start, Decision.decided_at < end)
+    keys = search.matching_keys(db.session.get_bind().dialect.name, "register", wanted.q)
+    if keys is not None:
+        query = query.where(Proposal.id.in_(keys))
+    return query
 
-    The page's decisions are chosen first from the decisions alone, then joined to their
-    submissions, so a late page skips over decision rows only, not over joined rows.
-    """
-    newest_first = (Decision.decided_at.desc(), Decision.id.desc())
-    total = db.session.scalar(select(func.count()).select_from(Decision)) or 0
-    page = min(max(page, 1), max(1, -(-total // per_page)))
-    chosen = (
-        select(Decision.id)
-        .order_by(*newest_first)
-        .offset((max(page, 1) - 1) * per_page)
-        .limit(per_page)
-        .subquery()
+
+def count(wanted: RegisterFilter = EVERYTHING) -> int:
+    """How many decisions match."""
+    if not wanted.active:  # every decision: counted from the decisions alone
+        return db.session.scalar(select(func.count()).select_from(Decision)) or 0
+    query = (
+        select(func.count())
+        .select_from(Decision)
+        .join(Proposal, Proposal.id == Decision.proposal_id)
     )
+    return db.session.scalar(filtered(query, wanted)) or 0
+
+
+def _chosen(wanted: RegisterFilter, offset: int, limit: int):
+    """The ids of one page of matching decisions, newest first, as a subquery.
+
+    A page's decisions are chosen from the decisions (and the columns filtered on) alone,
+    then joined to what is shown, so a late page skips over narrow rows only.
+    """
+    query = select(Decision.id).order_by(*NEWEST_FIRST).offset(offset).limit(limit)
+    if wanted.active:
+        query = filtered(query.join(Proposal, Proposal.id == Decision.proposal_id), wanted)
+    return query.subquery()
+
+
+def last_page(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
+
+
+def entries(
+    page: int = 1, per_page: int = PER_PAGE, wanted: RegisterFilter = EVERYTHING
+) -> tuple[list[Entry], int]:
+    """A page of matching decisions, newest first, with how many match; a page past the last
+    is read as the last."""
+    total = count(wanted)
+    page = min(max(page, 1), last_page(total, per_page))
+    chosen = _chosen(wanted, (page - 1) * per_page, per_page)
     rows = db.session.execute(
-        _query().join(chosen, chosen.c.id == Decision.id).order_by(*newest_first)
+        _query().join(chosen, chosen.c.id == Decision.id).order_by(*NEWEST_FIRST)
     )
     return [Entry(p, d) for p, d in rows], total
+
+
+RECORD_COLUMNS = (
+    Decision.id.label("decision_id"),
+    Proposal.id,
+    Proposal.title,
+    Proposal.kind,
+    Proposal.tier,
+    Decision.outcome,
+    Decision.decided_at,
+    Decision.reasons,
+    Decision.grounds,
+    Decision.next_steps,
+    Decision.summary,
+    PublicBody.id.label("body_id"),
+    PublicBody.name.label("body_name"),
+    Organisation.id.label("organisation_id"),
+    Organisation.name.label("organisation_name"),
+    Organisation.type.label("organisation_type"),
+    Organisation.registration_number,
+)
+"""What open data publishes of a decision, read as plain rows (no objects to keep)."""
+
+
+def _records() -> Select:
+    return (
+        select(*RECORD_COLUMNS)
+        .select_from(Decision)
+        .join(Proposal, Proposal.id == Decision.proposal_id)
+        .join(PublicBody, PublicBody.id == Proposal.public_body_id)
+        .join(Organisation, Organisation.id == Proposal.organisation_id)
+    )
+
+
+def record_rows(wanted: RegisterFilter, page: int, per_page: int) -> list[Row]:
+    """One page of matching decisions as plain rows, newest first."""
+    chosen = _chosen(wanted, (page - 1) * per_page, per_page)
+    query = _records().join(chosen, chosen.c.id == Decision.id).order_by(*NEWEST_FIRST)
+    return list(db.session.execute(query))
+
+
+def record_batches(wanted: RegisterFilter, size: int = 500) -> Iterator[list[Row]]:
+    """Every matching decision as plain rows, oldest decision row first, ``size`` at a time:
+    each batch starts after the last id of the one before, so no batch rereads the rows
+    before it and nothing is held between batches."""
+    after = 0
+    while True:
+        query = filtered(_records(), wanted).where(Decision.id > after)
+        batch = list(db.session.execute(query.order_by(Decision.id).limit(size)))
+        if not batch:
+            return
+        yield batch
+        after = batch[-1].decision_id
+
+
+def years() -> list[int]:
+    """The years decisions were made in, latest first."""
+    first, last = db.session.execute(
+        select(func.min(Decision.decided_at), func.max(Decision.decided_at))
+    ).one()
+    return list(range(last.year, first.year - 1, -1)) if first and last else []
+
+
+def bodies() -> list[tuple[int, str]]:
+    """Every public body, by name, for the register's filter."""
+    return list(
+        db.session.execute(select(PublicBody.id, PublicBody.name).order_by(PublicBody.name))
+    )
 
 
 def all_entries() -> list[Entry]:

@@ -2,21 +2,32 @@
 
 from flask import Blueprint, abort, render_template, request
 
+from ..accounts.models import utcnow
 from ..csv_download import csv_response
+from ..delivery.services import delivery_record
 from ..triage.grounds import GROUNDS
-from . import services
+from . import filters, services
 
 bp = Blueprint("register", __name__, url_prefix="/register")
 
 
 @bp.get("/", endpoint="index")
 def index():
-    """Decided submissions, newest first."""
-    page = request.args.get("page", 1, type=int) or 1
-    found, total = services.entries(page)
-    pages = max(1, -(-total // services.PER_PAGE))
+    """Decided submissions, newest first, searched and filtered as the query string asks (an
+    argument it cannot read is left out)."""
+    wanted, _ = filters.read_filter(request.args)
+    page, _, _ = filters.read_page(request.args, services.PER_PAGE, services.PER_PAGE)
+    found, total = services.entries(page, services.PER_PAGE, wanted)
+    pages = services.last_page(total, services.PER_PAGE)
     return render_template(
-        "register/index.html", entries=found, total=total, page=min(page, pages), pages=pages
+        "register/index.html",
+        entries=found,
+        total=total,
+        page=min(page, pages),
+        pages=pages,
+        wanted=wanted,
+        args=wanted.query_args(),
+        choices=filters.choices(services.bodies(), services.years()),
     )
 
 
@@ -24,7 +35,8 @@ def index():
 def detail(proposal_id: int):
     """One decision with its reasons."""
     found = services.entry(proposal_id) or abort(404)
-    return render_template("register/detail.html", entry=found, grounds=GROUNDS)
+    delivery = delivery_record(proposal_id, utcnow().date())
+    return render_template("register/detail.html", entry=found, grounds=GROUNDS, delivery=delivery)
 
 
 @bp.get("/register.csv")

@@ -4,6 +4,9 @@ Raw HTML is off, so any HTML in the content is shown as text, and a link or imag
 target only when the target, read as a browser would read it (entities decoded, spaces and
 control characters ignored), is relative or uses http, https or mailto. So a module file
 cannot put script into a page, however it spells "javascript:".
+
+A table is named by a paragraph of its own just before it that starts ``Table:``, as in
+Pandoc; that paragraph becomes the table's caption, and names the region it scrolls in.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 CLASSES = {
     "h1": "govuk-heading-l",
@@ -24,6 +29,7 @@ CLASSES = {
     "ol": "govuk-list govuk-list--number",
     "a": "govuk-link",
     "table": "govuk-table",
+    "caption": "govuk-table__caption govuk-table__caption--s",
     "thead": "govuk-table__head",
     "tbody": "govuk-table__body",
     "tr": "govuk-table__row",
@@ -33,6 +39,7 @@ CLASSES = {
     "hr": "govuk-section-break govuk-section-break--l govuk-section-break--visible",
 }
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
+CAPTION_MARK = "Table:"
 
 
 def safe_url(url: str) -> bool:
@@ -59,14 +66,56 @@ def _header_scope(state: StateCore) -> None:
             token.attrSet("scope", "col" if in_head else "row")
 
 
+def _caption_text(paragraph: Token) -> str | None:
+    """What follows "Table:" in a paragraph's text, or None if it does not start so."""
+    text = paragraph.content.strip()
+    if not text.startswith(CAPTION_MARK):
+        return None
+    return text[len(CAPTION_MARK) :].strip() or None
+
+
+def _plain_text(inline: Token) -> str:
+    """An inline token's text without its Markdown: what a label can say."""
+    words = (
+        " " if child.type in ("softbreak", "hardbreak") else child.content
+        for child in inline.children or ()
+        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+    )
+    return " ".join("".join(words).split())
+
+
+def _table_captions(state: StateCore) -> None:
+    """A "Table: ..." paragraph just before a table becomes that table's caption."""
+    tokens = state.tokens
+    index = 0
+    while index + 3 < len(tokens):
+        opening, inline, closing, table = tokens[index : index + 4]
+        caption = None
+        if opening.type == "paragraph_open" and table.type == "table_open":
+            caption = _caption_text(inline)
+        if caption is None:
+            index += 1
+            continue
+        children: list[Token] = []
+        state.md.inline.parse(caption, state.md, state.env, children)
+        inline.content, inline.children = caption, children
+        opening.type, opening.tag = "caption_open", "caption"
+        closing.type, closing.tag = "caption_close", "caption"
+        tokens[index : index + 4] = [table, opening, inline, closing]
+        index += 4
+
+
 def _scrolling_tables(parser: MarkdownIt) -> None:
-    """Each table in a region that scrolls sideways on a narrow screen, reachable by keyboard."""
+    """Each table in a region that scrolls sideways on a narrow screen, reachable by keyboard,
+    named by the table's caption."""
 
     def table_open(renderer, tokens, index, options, env):
         env["tables"] = env.get("tables", 0) + 1
+        caption = index + 2 < len(tokens) and tokens[index + 1].type == "caption_open"
+        name = _plain_text(tokens[index + 2]) if caption else f"Table {env['tables']}"
         opening = (
             '<div class="app-table-scroll" role="region" tabindex="0" '
-            f'aria-label="Table {env["tables"]}, scrolls sideways on a narrow screen">'
+            f'aria-label="{escapeHtml(name)}, scrolls sideways on a narrow screen">'
         )
         return opening + renderer.renderToken(tokens, index, options, env)
 
@@ -102,6 +151,7 @@ def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
     # every link is parsed, so its text survives; _govuk_classes then drops unsafe targets
     parser.validateLink = lambda _target: True
+    parser.core.ruler.push("table_captions", _table_captions)
     parser.core.ruler.push("govuk_classes", _govuk_classes)
     parser.core.ruler.push("header_scope", _header_scope)
     _scrolling_tables(parser)

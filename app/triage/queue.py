@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import defer, selectinload
 
+from .. import search
 from ..accounts.models import aware, utcnow
 from ..extensions import db
 from ..proposals.models import Proposal
@@ -58,6 +59,7 @@ class QueueFilter:
     mine: bool = False
     sort: str = "received"
     page: int = 1
+    q: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,10 @@ def _filtered(query: Select, wanted: QueueFilter, user_id: int) -> Select:
         query = query.where(AREA_COLUMNS[wanted.failing_area] == "fail")
     if wanted.mine:
         query = query.where(Proposal.assignee_id == user_id)
+    # a further condition: the query keeps to the body's submissions
+    keys = search.matching_keys(db.session.get_bind().dialect.name, "queue", wanted.q)
+    if keys is not None:
+        query = query.where(Proposal.id.in_(keys))
     return query
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ..accounts.models import PublicBody, User, aware
+from ..delivery.reminders import providers_to_remind, report_lines, reports_to_remind
 from ..extensions import db
 from ..mail import queue_mail
 from ..notifications.services import Mail, commissioners_of, deliver
@@ -49,34 +50,88 @@ def due_cases(public_body_id: int, today: date, holidays: Set[date]) -> list[Due
     return sorted(due, key=lambda case: (case.clock.left, case.proposal.id))
 
 
+ReportLink = Callable[[int, int], str]
+
+
 def send_reminders(
-    settings: Mapping, today: date, holidays: Set[date], review_link: Callable[[int], str]
+    settings: Mapping,
+    today: date,
+    holidays: Set[date],
+    review_link: Callable[[int], str],
+    report_link: ReportLink | None = None,
 ) -> int:
     """Write today's reminders, commit, and have them sent; returns how many were written."""
-    mails = queue_reminders(today, holidays, review_link)
+    mails = queue_reminders(today, holidays, review_link, report_link)
     db.session.commit()
     deliver(settings, mails)
     return len(mails)
 
 
 def queue_reminders(
-    today: date, holidays: Set[date], review_link: Callable[[int], str]
+    today: date,
+    holidays: Set[date],
+    review_link: Callable[[int], str],
+    report_link: ReportLink | None = None,
 ) -> list[Mail]:
-    """A reminder (not committed) for each active commissioner not yet reminded today whose
-    body has submissions due soon or overdue; nothing for a body with none."""
+    """A reminder (not committed) for each active person not yet reminded today who has
+    something to do: a commissioner whose body has submissions due soon or overdue, or results
+    reports to verify or chase; a provider's member with results reports due, overdue or
+    queried. Nobody with nothing to do is emailed."""
     reminded = set(db.session.scalars(select(Reminder.user_id).where(Reminder.sent_on == today)))
     mails = []
+
+    def remind(person: User, text: str, title: str, count: int) -> None:
+        reminded.add(person.id)
+        mails.append(queue_mail(person.email, title, text))
+        db.session.add(Reminder(user_id=person.id, sent_on=today, cases=count))
+
     for body in db.session.scalars(select(PublicBody).order_by(PublicBody.id)):
         cases = due_cases(body.id, today, holidays)
-        if not cases:
-            continue
         for person in commissioners_of(body.id):
             if person.id in reminded:
                 continue
+            reports = reports_to_remind(person, today) if report_link else []
+            if not cases and not reports:
+                continue
             text = body_text(person, cases, body, review_link)
-            mails.append(queue_mail(person.email, subject(cases), text))
-            db.session.add(Reminder(user_id=person.id, sent_on=today, cases=len(cases)))
+            if reports:
+                text = with_reports(text, reports, report_link, bool(cases))
+            title = subject(cases) if cases else reports_subject(reports)
+            remind(person, text, title, len(cases) + len(reports))
+    if report_link is None:
+        return mails
+    for person in providers_to_remind():
+        reports = reports_to_remind(person, today)
+        if person.id in reminded or not reports:
+            continue
+        remind(
+            person,
+            with_reports(f"Hello {person.name},\n", reports, report_link, False),
+            reports_subject(reports),
+            len(reports),
+        )
     return mails
+
+
+def reports_subject(reports: list) -> str:
+    count = len(reports)
+    return f"Valuecase: {count} results report{'' if count == 1 else 's'} needing attention"
+
+
+def with_reports(text: str, reports: list, report_link: ReportLink, after_cases: bool) -> str:
+    """The reminder's text with the results reports that need attention added."""
+    if not after_cases:
+        text = text.split("\n")[0] + "\n"
+    lines = [
+        "",
+        "These results reports need your attention:",
+        "",
+        *report_lines(reports, report_link),
+        "",
+        "Reports are due 20 working days after each period ends.",
+        "",
+    ]
+    return text.rstrip("\n") + "\n" + "\n".join(lines)
 
 
 def subject(cases: list[DueCase]) -> str:

@@ -19,6 +19,7 @@ from ..proposals.workflow import (
     TransitionRefused,
     available,
 )
+from ..reports.prepare import letters_changed, pdfs_changed
 from .conflicts import AlreadyChanged, first_change_wins, refuse_if_decided, what_happened
 from .grounds import GROUNDS
 from .models import AREAS, Decision, Judgement
@@ -103,6 +104,7 @@ def take(
     with first_change_wins(proposal):
         mails = lifecycle.move(proposal, action, Party.COMMISSIONER, actor, reason, link)
     deliver(settings, mails)
+    pdfs_changed(proposal.id)
 
 
 def section_choices(proposal: Proposal) -> list[tuple[str, str]]:
@@ -170,6 +172,7 @@ def request_information(
     with first_change_wins(proposal):
         mails = lifecycle.ask_for_information(proposal, actor, needs, link)
     deliver(settings, mails)
+    pdfs_changed(proposal.id)
 
 
 def assign(
@@ -220,6 +223,7 @@ def add_judgement(
     )
     db.session.add(entry)
     db.session.commit()
+    pdfs_changed(proposal.id)
     return entry
 
 
@@ -274,6 +278,7 @@ def decide(
         record = decision_record(proposal, actor, decision)
         db.session.add(record)
     deliver(settings, mails)
+    pdfs_changed(proposal.id)
     return record
 
 
@@ -343,6 +348,7 @@ def save_body_settings(public_body_id: int, days: int, contact: ContactDetails) 
     body.response_period_days = days
     _set_contact(body, contact)
     db.session.commit()
+    letters_changed(public_body_id)
 
 
 def save_contact_details(public_body_id: int, contact: ContactDetails) -> PublicBody | None:
@@ -352,6 +358,7 @@ def save_contact_details(public_body_id: int, contact: ContactDetails) -> Public
         return None
     _set_contact(body, contact)
     db.session.commit()
+    letters_changed(public_body_id)
     return body
 
 

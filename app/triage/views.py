@@ -14,10 +14,14 @@ from flask import (
 )
 from flask_login import current_user
 
+from .. import search
 from ..accounts.access import role_required
 from ..accounts.models import Role
 from ..csv_download import csv_response
+from ..delivery.learning import delivered_matches
 from ..links import external_url
+from ..proposals.frozen import frozen_answers, frozen_value_account
+from ..proposals.sections import sections_for
 from ..proposals.workflow import (
     DECIDABLE,
     DECIDED,
@@ -36,7 +40,15 @@ from .forms import (
     JudgementForm,
     TransitionForm,
 )
-from .review import review_context
+from .review import (
+    audit_part,
+    changes_part,
+    header,
+    judgements_part,
+    proposal_for_review,
+    summary_part,
+)
+from .review import review_context as review_context  # the PDF job reads it from here
 
 bp = Blueprint("triage", __name__, url_prefix="/triage")
 
@@ -52,12 +64,18 @@ def wanted_from_args() -> queue.QueueFilter:
         mine=args.get("mine") == "1",
         sort=args.get("sort", "received")[:20],
         page=args.get("page", 1, type=int) or 1,
+        q=search.cleaned(args.get("q")),
     )
 
 
 def commissioner_proposal(proposal_id: int):
     """The submission if it is addressed to the commissioner's body, else 404."""
     return services.proposal_for_commissioner(proposal_id, current_user) or abort(404)
+
+
+def reviewed_proposal(proposal_id: int):
+    """The same, loaded for reading one part of the review, else 404."""
+    return proposal_for_review(proposal_id, current_user) or abort(404)
 
 
 @bp.get("/", endpoint="queue")
@@ -89,20 +107,24 @@ def lost_race(error: AlreadyChanged) -> NoReturn:
     abort(409, description=str(error))
 
 
+def part(template: str, context: dict, code: int = 200, **extra):
+    """One part of the review, under the header and navigation every part shares."""
+    return render_template(f"triage/{template}", **context, **extra), code
+
+
 def review_page(proposal, transition_form: TransitionForm | None = None, code: int = 200):
-    """The review page; a step that failed comes back with what was typed."""
+    """The review's summary; a step that failed comes back with what was typed."""
     seen = proposal.assignee_id or 0
     assign_form = AssignForm(assignee_id=seen, seen_assignee_id=seen)
     assign_form.assignee_id.choices = [(0, "No one")] + [
         (u.id, u.name) for u in services.reviewers(proposal.public_body_id)
     ]
     decided = proposal.status in DECIDED
-    page = render_template(
-        "triage/review.html",
-        **review_context(proposal),
-        judgement_form=JudgementForm(),
+    return part(
+        "review.html",
+        summary_part(proposal),
+        code,
         assign_form=None if decided else assign_form,
-        decided=decided,
         transition_form=transition_form or TransitionForm(),
         transitions=[
             t
@@ -111,14 +133,66 @@ def review_page(proposal, transition_form: TransitionForm | None = None, code: i
         ],
         can_decide=proposal.status in DECIDABLE,
     )
-    return page, code
 
 
 @bp.get("/<int:proposal_id>")
 @role_required(Role.COMMISSIONER)
 def review(proposal_id: int):
-    """The submission, its check report, value account, changes, judgements and trail."""
-    return review_page(commissioner_proposal(proposal_id))
+    """The review's summary: status, check report, next steps and any decision."""
+    return review_page(reviewed_proposal(proposal_id))
+
+
+@bp.get("/<int:proposal_id>/case")
+@role_required(Role.COMMISSIONER)
+def case(proposal_id: int):
+    """The case as submitted: every answer of the latest version."""
+    proposal = reviewed_proposal(proposal_id)
+    latest = proposal.versions[-1]
+    answers = frozen_answers(latest, proposal.kind)
+    sections = sections_for(proposal.kind)
+    return part("review_case.html", header(proposal, "case"), answers=answers, sections=sections)
+
+
+@bp.get("/<int:proposal_id>/value")
+@role_required(Role.COMMISSIONER)
+def value(proposal_id: int):
+    """The value account of the latest version."""
+    proposal = reviewed_proposal(proposal_id)
+    latest = proposal.versions[-1]
+    account = frozen_value_account(latest, proposal.kind)
+    delivered = delivered_matches(latest.document, exclude_case=proposal.id)
+    return part(
+        "review_value.html", header(proposal, "value"), account=account, delivered=delivered
+    )
+
+
+@bp.get("/<int:proposal_id>/changes")
+@role_required(Role.COMMISSIONER)
+def changes(proposal_id: int):
+    """What the latest version changed since the one before."""
+    return part("review_changes.html", changes_part(reviewed_proposal(proposal_id)))
+
+
+@bp.get("/<int:proposal_id>/judgements")
+@role_required(Role.COMMISSIONER)
+def judgements(proposal_id: int, form: JudgementForm | None = None, code: int = 200):
+    """The commissioners' judgements, the form to record one, and the decision."""
+    proposal = reviewed_proposal(proposal_id)
+    return part(
+        "review_judgements.html",
+        judgements_part(proposal),
+        code,
+        judgement_form=form or JudgementForm(),
+        decided=proposal.status in DECIDED,
+        can_decide=proposal.status in DECIDABLE,
+    )
+
+
+@bp.get("/<int:proposal_id>/audit")
+@role_required(Role.COMMISSIONER)
+def audit(proposal_id: int):
+    """Everything done to the submission, by whom and why."""
+    return part("review_audit.html", audit_part(reviewed_proposal(proposal_id)))
 
 
 @bp.post("/<int:proposal_id>/transition")
@@ -201,7 +275,7 @@ def add_judgement(proposal_id: int):
             form.rationale.data,
         )
         flash("Judgement recorded.", "success")
-        return redirect(url_for("triage.review", proposal_id=proposal.id, _anchor="judgements"))
+        return redirect(url_for("triage.judgements", proposal_id=proposal.id))
     return render_template(
         "triage/judgement_form.html",
         proposal=proposal,

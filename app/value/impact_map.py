@@ -81,9 +81,11 @@ def impact_rows(document: Mapping[str, Any], account: ValueAccount) -> tuple[Imp
     """The impact map: one row per outcome, in document order."""
     names = stakeholder_names(document)
     rows = []
-    for outcome, value in zip(document.get("outcomes") or [], account.outcomes, strict=False):
+    outcomes = zip(document.get("outcomes") or [], account.outcomes, strict=False)
+    for position, (outcome, value) in enumerate(outcomes, start=1):
         proxy = outcome.get("proxy") or {}
-        description = str(outcome.get("description") or outcome.get("id") or "")
+        description = " ".join(str(outcome.get("description") or "").split())
+        description = description or f"Outcome {position}"
         rows.append(
             ImpactRow(
                 stakeholder=names.get(str(outcome.get("stakeholder")), "–"),
@@ -105,11 +107,11 @@ def impact_rows(document: Mapping[str, Any], account: ValueAccount) -> tuple[Imp
 
 
 def stakeholder_names(document: Mapping[str, Any]) -> dict[str, str]:
-    """Stakeholder ids to their names."""
+    """Stakeholder ids to their names ("Stakeholder N" for one without a name, never its id)."""
+    stakeholders = [s for s in document.get("stakeholders") or [] if isinstance(s, Mapping)]
     return {
-        str(s.get("id")): str(s.get("name") or s.get("id"))
-        for s in document.get("stakeholders") or []
-        if isinstance(s, Mapping)
+        str(s.get("id")): str(s.get("name") or "").strip() or f"Stakeholder {position}"
+        for position, s in enumerate(stakeholders, start=1)
     }
 
 

@@ -18,6 +18,8 @@ def snapshot() -> dict[str, list[tuple]]:
     _db.session.commit()
     found = {}
     for table in _db.metadata.sorted_tables:
+        if table.info.get("derived"):
+            continue  # rebuilt when missing, never backed up
         query = sa.select(table).order_by(*table.primary_key.columns)
         found[table.name] = [tuple(row) for row in _db.session.execute(query)]
     return found

@@ -118,3 +118,15 @@ def test_queue_benchmark_times_every_page_explains_it_and_drops_its_database():
     with psycopg.connect(f"{SERVER}/postgres") as admin:
         left = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchall()
     assert left == []
+
+
+def test_pages_benchmark_times_every_page_and_pdf_of_every_case_beside_the_ping():
+    output = bench("pages.py", "--runs", "1", "--pdf-runs", "1", timeout=900)
+    [ping] = rows(output, "-  ")
+    assert ping[1] == "ping" and ping[2].endswith("ms")
+    for case in [*EXAMPLES, "size limit (200 x 200)"]:
+        found = {" ".join(row[1:-3]) for row in rows(output, case + " ")}
+        assert "review" in found, output
+        for page in ("version page", "value page", "check report page", "register"):
+            assert page in found, (case, page)
+        assert {"assessment PDF, kept", "assessment PDF, fresh", "decision letter PDF"} <= found

@@ -40,7 +40,13 @@ def test_partitions_stay_within_the_engine_stack_and_start_with_their_entity(rul
     from app.checks.network import MAX_STACK
     from app.checks.partition import peak
 
-    assert [p.entity for p in rulebook.partitions] == ["proposal", "stakeholder", "outcome"]
+    assert [p.entity for p in rulebook.partitions] == [
+        "proposal",
+        "stakeholder",
+        "outcome",
+        "decommissioning",
+        "group",
+    ]
     for partition in rulebook.partitions:
         assert peak(partition) <= MAX_STACK
         assert engine.CATCH_ALL in partition.definition

@@ -1,9 +1,9 @@
 """A person in a browser: navigating by what the page says, with every page audited.
 
 Each page a visitor arrives at is checked for server errors and browser console errors (a
-Content-Security-Policy refusal shows there) and, when JavaScript runs, scanned with axe-core.
-Findings are collected per page by an :class:`Audit` so that a journey fails once, at its
-end, with a readable list.
+Content-Security-Policy refusal shows there) and, when JavaScript runs, scanned with axe-core
+against WCAG 2.2 A and AA and axe's best practices. Findings are collected per page by an
+:class:`Audit` so that a journey fails once, at its end, with a readable list.
 """
 
 import re
@@ -13,13 +13,26 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Download, Locator, Page, expect
 
 BLOCKING_IMPACTS = ("serious", "critical")
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
+# Target size (WCAG 2.2, 2.5.8) blocks at any impact: a control too small to hit is a
+# barrier whatever axe estimates.
+BLOCKING_RULES = ("target-size",)
+# axe's default set was WCAG 2.0 and 2.1 A and AA with the best practices; runOnly by tag
+# keeps that and adds WCAG 2.2 AA, whose rules axe (4.14) leaves off by default.
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {
+    runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+  });
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
   }));
 }"""
+
+
+def page_key(path: str, title: str) -> str:
+    """A page's name in a report: its path with ids as <n>, and its title."""
+    return f"{re.sub(r'/[0-9]+', '/<n>', path.split('#')[0])} ({title})"
 
 
 @dataclass
@@ -30,6 +43,7 @@ class Audit:
     screenshots: Path
     server_log: Path
     violations: dict[str, list[str]] = field(default_factory=dict)
+    layout: dict[str, list[str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     scans: int = 0
 
@@ -40,13 +54,21 @@ class Audit:
         page.evaluate(self.axe_source)
         found = [
             f"[{v['impact']}] {v['id']}: {v['help']} ({', '.join(v['targets'])})"
-            for v in page.evaluate(AXE_RUN)
-            if v["impact"] in BLOCKING_IMPACTS
+            for v in page.evaluate(AXE_RUN, list(AXE_TAGS))
+            if v["impact"] in BLOCKING_IMPACTS or v["id"] in BLOCKING_RULES
         ]
-        known = self.violations.setdefault(where, [])
+        self._keep(self.violations, where, found)
+
+    def note(self, where: str, problems: list[str]) -> None:
+        """Keep problems found on a page by the checks of :mod:`inspecting`."""
+        self._keep(self.layout, where, problems)
+
+    @staticmethod
+    def _keep(findings: dict[str, list[str]], where: str, found: list[str]) -> None:
+        known = findings.setdefault(where, [])
         known.extend(item for item in found if item not in known)
         if not known:
-            del self.violations[where]
+            del findings[where]
 
     def report(self) -> str:
         """Every finding as a readable list, or an empty string when there is none."""
@@ -54,6 +76,11 @@ class Audit:
         if self.violations:
             lines.append("Serious or critical accessibility violations:")
             for where, found in self.violations.items():
+                lines.append(f"  {where}")
+                lines.extend(f"    - {item}" for item in found)
+        if self.layout:
+            lines.append("Pages that do not fit, hide content or leave tables unexplained:")
+            for where, found in self.layout.items():
                 lines.append(f"  {where}")
                 lines.extend(f"    - {item}" for item in found)
         if self.errors:
@@ -97,8 +124,7 @@ class Visitor:
     def arrived(self, screenshot: str | None = None) -> None:
         """Audit the page just reached and, if named, keep a full-page screenshot."""
         self.page.wait_for_load_state("load")
-        path = re.sub(r"/[0-9]+", "/<n>", self.path().split("#")[0])
-        where = f"{path} ({self.page.title()})"
+        where = page_key(self.path(), self.page.title())
         if self.scripts:
             self.audit.scan(self.page, where)
         if screenshot:

@@ -208,8 +208,8 @@ def complete_vfm_with_the_keyboard(person: Visitor) -> None:
 
 def self_check_and_learn(person: Visitor) -> None:
     """Run the self-check, follow a finding to its module and to the learning plan."""
-    person.follow("Check my proposal", screenshot="self-check")
-    expect(person.heading()).to_have_text("Check my proposal")
+    person.follow("Check for gaps", screenshot="self-check")
+    expect(person.heading()).to_have_text("Check for gaps")
     check_path = person.path()
     finding = person.page.locator(".app-finding").filter(has_text="Learn:").first
     module_link = finding.get_by_role("link").filter(has_text=re.compile(r"^M\d+\.\d+$")).first
@@ -227,9 +227,10 @@ def self_check_and_learn(person: Visitor) -> None:
 
 def submit(person: Visitor, screenshot: str | None = None) -> None:
     """Check the answers and submit from the task list."""
-    person.follow("Check your answers and submit", screenshot=screenshot)
+    person.follow("Review and submit", screenshot=screenshot)
     person.press("Submit to the public body")
-    expect(person.page.get_by_text(f"Submitted to {COUNCIL}.")).to_be_visible()
+    expect(person.heading()).to_have_text(f"Submitted to {COUNCIL}")
+    person.follow("See its status and versions")
     expect(person.page.locator("#status")).to_have_text("Submitted")
 
 
@@ -264,6 +265,7 @@ def ask_for_more_information(person: Visitor) -> None:
     person.fill("What is needed for The service", REASON)
     person.press("Send the request")
     expect(person.page.locator("#status")).to_have_text("More information requested")
+    person.follow("Audit trail")
     expect(person.page.locator("#trail")).to_be_visible()
     expect(person.page.locator("table").last).to_contain_text(REASON)
 
@@ -287,8 +289,11 @@ def judge_accept_and_report(person: Visitor) -> None:
     person.page.reload()
     person.arrived()
     expect(person.page.locator("#status")).to_have_text("Submitted")
+    person.follow("Changes")
     expect(person.page.locator("#changes-service")).to_contain_text(REVISED)
+    person.follow("Summary")
     person.press("Start review")
+    person.follow("Judgements and decision")
     person.choose("Area", "Stakeholder coverage")
     person.fill("Topic", "Involvement of young carers")
     person.fill("Judgement", "Young carers shaped the outcomes through focus groups.")

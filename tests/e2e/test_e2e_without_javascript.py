@@ -21,7 +21,7 @@ def test_a_section_is_completed_without_javascript(visitor, audit):
         "What do you want to do?",
         "Propose a service that is missing or fragmented (right to propose)",
     )
-    member.select("Public body the submission goes to", "Harborough District Council")
+    member.select("Public body the submission goes to", "Wessex County Council")
     member.fill("Title", TITLE)
     member.press("Start", screenshot="no-js-task-list")
     expect(member.heading()).to_have_text(TITLE)

@@ -1,24 +1,22 @@
-"""The same work through RQ on the local Redis: re-checks queued as batches, PDFs kept in Redis.
+"""The same work through RQ on the local Redis: re-checks queued as batches, a worker command.
 
 Jobs run in a SimpleWorker, in this process, so they share the app and its database.
 """
 
-import io
 import os
 import subprocess
 import sys
 import uuid
 
-from pypdf import PdfReader
 from rq.worker import SimpleWorker
 
 from app.extensions import db
-from app.jobs.pdf import PDF_TTL, assessment_pdf_job, fetch_pdf, render_assessment
 from app.proposals.models import Proposal
 from app.proposals.workflow import Status
 from tests.conftest import ROOT
 
 PLAUSIBLE = "claims.ratio-above-plausible"
+RECHECK_JOB = "app.jobs.recheck.recheck_job"
 
 
 def latest_report(proposal: Proposal) -> dict:
@@ -42,7 +40,7 @@ def test_recheck_all_queues_batches_that_a_worker_then_applies(
     assert result.exit_code == 0, result.output
     assert f"Queued 2 batches on the '{redis_queue.name}' queue." in result.output
     assert "flask --app app worker" in result.output
-    assert len(redis_queue) == 2
+    assert [job.func_name for job in redis_queue.jobs].count(RECHECK_JOB) == 2
     assert all(PLAUSIBLE not in fired(proposal) for proposal in open_ones)  # not yet
 
     SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
@@ -88,31 +86,6 @@ def test_the_worker_command_needs_redis(runner, app, monkeypatch):
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code != 0
     assert "REDIS_URL is not set" in result.output
-
-
-def test_an_assessment_pdf_rendered_by_a_worker_is_kept_in_redis_for_a_while(
-    app, submit, redis_queue
-):
-    proposal = submit(status=Status.IN_REVIEW)
-    job = redis_queue.enqueue(assessment_pdf_job, proposal.id)
-
-    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
-
-    assert job.get_status() == "finished"
-    key = job.return_value()
-    pdf = fetch_pdf(redis_queue.connection, key)
-    assert pdf.startswith(b"%PDF")
-    assert 0 < redis_queue.connection.ttl(key) <= PDF_TTL
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Young" in text and "Assessment" in text
-    assert render_assessment(app, proposal.id).startswith(b"%PDF")
-
-
-def test_a_pdf_job_for_a_submission_that_does_not_exist_fails(redis_queue):
-    job = redis_queue.enqueue(assessment_pdf_job, 999_999)
-    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
-    assert job.get_status() == "failed"
-    assert "NotFound" in job.latest_result().exc_string
 
 
 def test_a_burst_worker_leaves_as_soon_as_the_queue_is_empty(tmp_path):

@@ -40,7 +40,8 @@ def test_a_member_withdraws_with_a_reason_the_commissioners_are_told(as_person, 
         for m in db.session.scalars(select(OutboxMail).where(OutboxMail.body.like("%withdrew%")))
     }
     assert to == {people["commissioner"].email, people["reviewer"].email}
-    page = as_person(people["commissioner"]).get(f"/triage/{submission.id}").get_data(as_text=True)
+    trail = f"/triage/{submission.id}/audit"
+    page = as_person(people["commissioner"]).get(trail).get_data(as_text=True)
     assert "We merged with another charity.<br>They will send their own." in page
 
 

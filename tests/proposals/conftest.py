@@ -15,6 +15,13 @@ def body(make_public_body):
 
 
 @pytest.fixture
+def staffed(body, make_user):
+    """The public body, with a commissioner to read what is sent to it (so it is offered)."""
+    make_user(Role.COMMISSIONER, public_body=body)
+    return body
+
+
+@pytest.fixture
 def member(make_user, make_organisation):
     return make_user(Role.CSO, name="Sam Member", organisation=make_organisation("Carers Trust"))
 

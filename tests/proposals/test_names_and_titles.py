@@ -3,6 +3,7 @@
 import io
 import json
 
+import pytest
 from sqlalchemy import select
 
 from app.examples import load_example
@@ -12,7 +13,14 @@ RIGHT_TO_LEFT = "Library \u202egnp.exe"
 ZERO_WIDTH = "Kirk\u200bfield Library"
 
 
-def test_a_title_with_a_direction_override_is_refused_and_kept(member_client, body, db):
+@pytest.fixture(autouse=True)
+def _the_body_has_a_commissioner(staffed):
+    """Submissions are addressed only to bodies with a commissioner to read them."""
+    return staffed
+
+
+def test_a_title_with_a_direction_override_is_refused_and_kept(member_client, staffed, db):
+    body = staffed
     page = member_client.post(
         "/proposals/new",
         data={"kind": "challenge", "public_body_id": body.id, "title": RIGHT_TO_LEFT},
@@ -22,7 +30,8 @@ def test_a_title_with_a_direction_override_is_refused_and_kept(member_client, bo
     assert db.session.scalar(select(Proposal)) is None
 
 
-def test_a_title_with_a_zero_width_space_is_refused(member_client, body, db):
+def test_a_title_with_a_zero_width_space_is_refused(member_client, staffed, db):
+    body = staffed
     page = member_client.post(
         "/proposals/new", data={"kind": "challenge", "public_body_id": body.id, "title": ZERO_WIDTH}
     ).get_data(as_text=True)
@@ -30,7 +39,8 @@ def test_a_title_with_a_zero_width_space_is_refused(member_client, body, db):
     assert db.session.scalar(select(Proposal)) is None
 
 
-def test_a_full_width_title_is_stored_in_its_plain_form(member_client, body, db):
+def test_a_full_width_title_is_stored_in_its_plain_form(member_client, staffed, db):
+    body = staffed
     member_client.post(
         "/proposals/new",
         data={
@@ -44,7 +54,8 @@ def test_a_full_width_title_is_stored_in_its_plain_form(member_client, body, db)
     assert proposal.draft["title"] == "Kirkfield Library"
 
 
-def test_the_title_question_refuses_hidden_characters(member_client, body, db):
+def test_the_title_question_refuses_hidden_characters(member_client, staffed, db):
+    body = staffed
     member_client.post(
         "/proposals/new", data={"kind": "challenge", "public_body_id": body.id, "title": "Library"}
     )

@@ -14,7 +14,7 @@ MISTAKES = [
         "evidence item",
         "evidence/items/young-carers-miss-school",
         {"claim": "Young carers miss school", "sample_size": "about 200", "figure": "38%"},
-        "How many people or cases it covers: enter a whole number, like 12",
+        "How many people or cases it covers: enter a whole number, like 1,200",
         'value="about 200"',
         (("evidence", 0, "figure"), "38%"),
     ),

@@ -98,7 +98,7 @@ def test_mistyped_shares_are_kept_on_their_own_page_and_the_others_show_the_draf
     )
     assert response.headers["Location"] == shares
     text = member_client.get(shares).get_data(as_text=True)
-    assert "Deadweight, as a percentage: enter a number, like 25%" in text
+    assert "Deadweight, as a percentage: enter a percentage, like 20% or 3.5%" in text
     assert 'value="a quarter"' in text and 'value="10%"' in text
     first = member_client.get(f"{base}/items/less-stress").get_data(as_text=True)
     assert "Less stress</textarea>" in first and "govuk-error-message" not in first

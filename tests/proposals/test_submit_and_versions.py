@@ -17,7 +17,7 @@ def imported(member, body, name="challenge-young-carers"):
 def test_check_answers_shows_the_whole_document(member_client, member, body):
     proposal = imported(member, body)
     text = member_client.get(f"/proposals/{proposal.id}/check-answers").get_data(as_text=True)
-    assert "Check your answers before submitting" in text
+    assert "Review your answers and submit" in text
     assert "Young carers" in text and "Change stakeholders" in text
     assert "Submit to the public body" in text
 

@@ -11,7 +11,8 @@ def page(client, url):
     return response.get_data(as_text=True)
 
 
-def test_member_starts_a_challenge_to_a_public_body(member_client, body, db):
+def test_member_starts_a_challenge_to_a_public_body(member_client, staffed, db):
+    body = staffed
     response = member_client.post(
         "/proposals/new", data={"kind": "challenge", "public_body_id": body.id, "title": "Library"}
     )

@@ -5,12 +5,18 @@ route can be added without deciding who may use it.
 """
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
-from app.accounts.models import Role
+from app.accounts.models import Invitation, Role
 from app.attachments import services as attachments
+from app.baselines.models import ServiceBaseline
+from app.decommissioning.models import DecommissioningAssessment
+from app.delivery import services as delivery
+from app.delivery.terms import ContractTerms
 from app.examples import load_example
 from app.extensions import db
 from app.notifications.models import Notification
@@ -46,6 +52,7 @@ ACCESS = {
     "accounts.reset_request": Access(EVERYONE),
     "accounts.reset_password": Access(EVERYONE),
     "accounts.finish_sign_up": Access(EVERYONE),
+    "accounts.accept_invitation": Access(frozenset()),  # public, but only with a valid token
     "accounts.sign_in_code": Access(frozenset()),  # only between password and code
     "accounts.account.index": Access(SIGNED_IN),
     "accounts.account.change_password": Access(SIGNED_IN),
@@ -58,9 +65,19 @@ ACCESS = {
     "api.check": Access(EVERYONE, method="POST"),
     "api.ping": Access(EVERYONE),
     "checks.rules_page": Access(EVERYONE),
+    "help.glossary": Access(EVERYONE),
+    "help.rights": Access(EVERYONE),
+    "help.accessibility": Access(EVERYONE),
+    "help.privacy": Access(EVERYONE),
+    "help.cookies": Access(EVERYONE),
+    "help.contact": Access(EVERYONE),
+    "examples.index": Access(EVERYONE),
+    "examples.show": Access(EVERYONE),
     "register.index": Access(EVERYONE),
     "register.detail": Access(EVERYONE, target="decided"),
     "register.register_csv": Access(EVERYONE),
+    "api.register_records": Access(EVERYONE),
+    "api.register_ocds": Access(EVERYONE),
     "training.verify": Access(EVERYONE),
     "notifications.index": Access(SIGNED_IN),
     "training.dashboard": Access(SIGNED_IN),
@@ -86,11 +103,21 @@ ACCESS = {
     "admin.outbox": Access(only("admin")),
     "admin.send_outbox_mail": Access(only("admin"), method="POST"),
     "admin.public_body_contact": Access(only("admin")),  # body X's contact details
+    "admin.organisation": Access(only("admin")),
+    "admin.edit_organisation": Access(only("admin")),
+    "admin.organisation_status": Access(only("admin")),
+    "admin.public_body": Access(only("admin")),
+    "admin.edit_public_body": Access(only("admin")),
+    "admin.public_body_status": Access(only("admin")),
+    "admin.invitations.index": Access(only("admin")),
+    "admin.invitations.resend": Access(only("admin"), method="POST"),
+    "admin.invitations.withdraw": Access(only("admin")),
     "proposals.index": Access(only("cso_a", "cso_b")),
     "proposals.start": Access(only("cso_a", "cso_b")),
     "proposals.import_json": Access(only("cso_a", "cso_b")),
     "proposals.overview": Access(only("cso_a")),
     "proposals.check_answers": Access(only("cso_a")),
+    "proposals.submitted": Access(only("cso_a"), target="decided"),
     "proposals.export_json": Access(only("cso_a")),
     "proposals.value": Access(only("cso_a")),
     "proposals.show_version": Access(only("cso_a"), target="decided"),
@@ -105,6 +132,11 @@ ACCESS = {
     "triage.queue_csv": Access(only("commissioner_x", "commissioner_y")),
     "triage.settings": Access(only("commissioner_x", "commissioner_y")),
     "triage.review": Access(only("commissioner_x"), target="decided"),
+    "triage.case": Access(only("commissioner_x"), target="decided"),
+    "triage.value": Access(only("commissioner_x"), target="decided"),
+    "triage.changes": Access(only("commissioner_x"), target="decided"),
+    "triage.judgements": Access(only("commissioner_x"), target="decided"),
+    "triage.audit": Access(only("commissioner_x"), target="decided"),
     "triage.decide": Access(only("commissioner_x"), target="decided"),
     "triage.transition": Access(only("commissioner_x"), target="decided", method="POST"),
     "triage.request_information": Access(only("commissioner_x"), target="decided"),
@@ -127,6 +159,35 @@ ACCESS = {
     "notifications.open_one": Access(only("cso_a")),  # the notification is cso_a's
     "notifications.email_choice": Access(SIGNED_IN, method="POST"),
     "notifications.read_all": Access(SIGNED_IN, method="POST"),
+    # the contract that follows A's accepted case with body X, delivered by A
+    "assurance.index": Access(frozenset()),  # only assurers; none here
+    "assurance.new": Access(frozenset()),  # only assurers; none here
+    "baselines.index": Access(EVERYONE),
+    "baselines.show": Access(EVERYONE),
+    "baselines.new": Access(only("commissioner_x", "commissioner_y")),
+    "baselines.edit": Access(only("commissioner_x")),  # body X's service
+    "delivery.index": Access(SIGNED_IN),
+    "delivery.new": Access(only("commissioner_x"), target="decided"),
+    "delivery.contract": Access(only("cso_a", "commissioner_x")),
+    "delivery.edit": Access(only("commissioner_x")),
+    "delivery.report": Access(only("cso_a", "commissioner_x")),
+    "delivery.verify": Access(only("commissioner_x")),
+    "delivery.value": Access(only("cso_a", "commissioner_x")),
+    "delivery.payment_csv": Access(only("commissioner_x")),
+    "delivery.payment_pdf": Access(only("commissioner_x")),
+    # body X's decommissioning assessment of its service, decided and so published; the
+    # writing pages send its commissioners back to it, refused to everyone else
+    "decommissioning.index": Access(only("commissioner_x", "commissioner_y")),
+    "decommissioning.new": Access(only("commissioner_x", "commissioner_y")),
+    "decommissioning.show": Access(only("commissioner_x")),
+    "decommissioning.details": Access(only("commissioner_x")),
+    "decommissioning.group": Access(only("commissioner_x")),
+    "decommissioning.remove_group": Access(only("commissioner_x"), method="POST"),
+    "decommissioning.proxy": Access(only("commissioner_x")),
+    "decommissioning.options": Access(only("commissioner_x")),
+    "decommissioning.decide": Access(only("commissioner_x")),
+    "decommissioning.confirm": Access(only("commissioner_x"), method="POST"),
+    "decommissioning.published": Access(EVERYONE),
 }
 DENIED = {401, 403, 404}
 
@@ -168,8 +229,37 @@ def world(app, make_user, make_organisation, make_public_body, tmp_path, monkeyp
     notification = db.session.scalar(
         select(Notification.id).where(Notification.user_id == people["cso_a"].id)
     )
-    ids = {"draft": draft.id, "decided": decided.id}
-    extra = {"attachment": attachment.id, "notification": notification, "body": body_x.id}
+    contract, _ = delivery.record_contract(
+        decided,
+        ContractTerms(date(2026, 4, 1), date(2027, 3, 31), Decimal(100000)),
+        org_a.id,
+        "",
+        people["commissioner_x"],
+        lambda _: "",
+    )
+    invitation = Invitation(email="new@example.org", role=Role.CSO, organisation=org_a, nonce="n")
+    db.session.add(invitation)
+    baseline = ServiceBaseline(
+        public_body_id=body_x.id, name="Carers support", contact_name="A", contact_email="a@x.org"
+    )
+    db.session.add(baseline)
+    db.session.commit()
+    assessment = DecommissioningAssessment(
+        public_body_id=body_x.id, baseline_id=baseline.id, content={}, status="decided",
+        decision="proceed", reasons="The saving protects other services.",
+        decided_at=datetime.now(UTC),
+    )  # fmt: skip
+    db.session.add(assessment)
+    db.session.commit()
+    ids = {"draft": draft.id, "decided": decided.id, "invitation": invitation.id}
+    extra = {
+        "contract": contract.id,
+        "baseline": baseline.id,
+        "attachment": attachment.id,
+        "notification": notification,
+        "body": body_x.id,
+        "assessment": assessment.id,
+    }
     return people, ids | extra
 
 
@@ -193,6 +283,15 @@ def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
             "attachment_id": ids["attachment"],
             "notification_id": ids["notification"],
             "body_id": ids["body"],
+            "organisation_id": people["cso_a"].organisation_id,
+            "step": "deactivate",
+            "invitation_id": ids["invitation"],
+            "contract_id": ids["contract"],
+            "baseline_id": ids["baseline"],
+            "kind": "case",
+            "subject_id": ids["decided"],
+            "assessment_id": ids["assessment"],
+            "name": "challenge-young-carers",
         }[argument]
     with app.test_request_context():
         from flask import url_for

@@ -109,6 +109,6 @@ def test_a_crafted_judgement_cannot_replace_or_backdate_one_made_before_the_deci
     rows = db.session.scalars(sa.select(Judgement).order_by(Judgement.id)).all()
     assert [(j.id, j.judgement, j.rationale, j.created_at) for j in rows[:1]] == [kept]
     assert [j.judgement for j in rows[1:]] == ["Incomplete after all"]
-    page = client.get(f"/triage/{proposal_id}").get_data(as_text=True)
+    page = client.get(f"/triage/{proposal_id}/judgements").get_data(as_text=True)
     assert "After the decision" in card(page, rows[1].id)
     assert "After the decision" not in card(page, earlier.id)

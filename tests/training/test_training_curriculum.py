@@ -171,6 +171,12 @@ def test_a_rule_naming_a_module_that_does_not_exist_is_reported_on_the_rule_file
 
 def test_a_module_no_rule_names_must_say_why(content):
     relink(content, "vfm.yaml", "vfm.decommissioning-plan-missing", "[M5.1]")
+    for rule_id in (
+        "vfm.decommission-staff-transfer-not-planned",
+        "vfm.decommission-care-continuity-not-planned",
+    ):
+        relink(content, "decommissioning.yaml", rule_id, "[M5.1]")
+        edit(module_file(content, "M5.1"), "\ncloses:\n", f"\ncloses:\n  - {rule_id}\n")
     problems = problems_in(content)
     assert any(
         p.startswith("curriculum/modules/M5.5.md: no rule names module M5.5")

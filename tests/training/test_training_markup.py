@@ -77,3 +77,27 @@ def test_tables_scroll_on_a_narrow_screen_and_headers_name_their_columns():
     assert html.startswith('<div class="app-table-scroll" role="region" tabindex="0"')
     assert html.rstrip().endswith("</table>\n</div>")
     assert '<th class="govuk-table__header" scope="col">Change</th>' in html
+
+
+def test_a_table_paragraph_before_a_table_becomes_its_caption_and_names_its_region():
+    html = render_markdown(
+        "Table: Main change *each* person reported\n\n"
+        "| Change | People |\n|:--|--:|\n| Less lonely | 70 |\n\n"
+        "Table: a paragraph with no table after it\n"
+    )
+    assert 'aria-label="Main change each person reported, scrolls sideways' in html
+    assert (
+        '<table class="govuk-table">\n<caption class="govuk-table__caption '
+        'govuk-table__caption--s">Main change <em>each</em> person reported</caption>'
+    ) in html
+    assert '<p class="govuk-body">Table: Main' not in html
+    assert '<p class="govuk-body">Table: a paragraph with no table after it</p>' in html
+
+
+def test_every_module_table_has_a_caption(curriculum):
+    for module in curriculum.modules.values():
+        html = render_markdown(module.body)
+        tables = html.count("<table ")
+        captions = html.count('<table class="govuk-table">\n<caption ')
+        missing = tables - captions
+        assert not missing, f'{module.id}: {missing} table(s) need a "Table: ..." line before them'

@@ -47,12 +47,13 @@ def test_a_decided_case_offers_a_note_but_no_assignment(
 ):
     decided(challenge, commissioner)
 
-    page = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    summary = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    page = commissioner_client.get(f"/triage/{challenge.id}/judgements").get_data(as_text=True)
 
-    assert f"/triage/{challenge.id}/assign" not in page
-    assert f"/triage/{challenge.id}/decide" not in page
+    assert f"/triage/{challenge.id}/assign" not in summary
+    assert f"/triage/{challenge.id}/decide" not in summary + page
     assert "Add a note after the decision" in page
-    assert f"/triage/{challenge.id}/judgements" in page and "Add the note" in page
+    assert f'action="/triage/{challenge.id}/judgements"' in page and "Add the note" in page
 
 
 def test_a_note_after_the_decision_is_added_dated_and_marked_on_the_review_page(

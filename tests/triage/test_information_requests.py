@@ -149,9 +149,9 @@ def test_the_review_shows_the_changes_by_section_in_words_beside_the_request(
     db.session.commit()
     services.submit(challenge, proposer, None)
 
-    page = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    page = commissioner_client.get(f"/triage/{challenge.id}/changes").get_data(as_text=True)
 
-    changes = page[page.index('id="changes"') : page.index('id="judgements"')]
+    changes = page[page.index('id="changes"') : page.index("<footer")]
     assert "This version answers the request for more information made on version 1" in changes
     service = changes[changes.index('id="changes-service"') : changes.index('id="changes-stake')]
     assert "Today&#39;s cost, please" in service and "£240,000" in service

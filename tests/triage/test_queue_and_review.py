@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 from app.accounts.models import Role, aware, utcnow
@@ -38,7 +39,7 @@ def test_assigned_to_me_and_assignment_is_audited(commissioner_client, challenge
     page = commissioner_client.get("/triage/?mine=1").get_data(as_text=True)
     assert challenge.title in page
     assert "Assigned to Chris Commissioner" in commissioner_client.get(
-        f"/triage/{challenge.id}"
+        f"/triage/{challenge.id}/audit"
     ).get_data(as_text=True)
 
 
@@ -99,17 +100,20 @@ def test_proposers_cannot_reach_triage(client, challenge, proposer, sign_in):
 def test_review_page_shows_value_account_and_what_changed(commissioner_client, challenge, proposer):
     from app.proposals import services
 
-    text = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
-    assert 'id="impact-map"' in text and "This is the first version." in text
+    review = f"/triage/{challenge.id}"
+    text = commissioner_client.get(f"{review}/value").get_data(as_text=True)
+    assert 'id="impact-map"' in text
+    text = commissioner_client.get(f"{review}/changes").get_data(as_text=True)
+    assert "This is the first version." in text
     challenge.status = Status.MORE_INFO
     draft = dict(challenge.draft)
     draft["summary"] = "A clearer summary"
     challenge.draft = draft
     db.session.commit()
     services.submit(challenge, proposer, None)
-    text = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    text = commissioner_client.get(f"{review}/changes").get_data(as_text=True)
     assert "What changed since the previous version" in text and "A clearer summary" in text
-    changes = text[text.index('id="changes"') : text.index('id="judgements"')]
+    changes = text[text.index('id="changes"') : text.index("<footer")]
     assert (
         "About the submission" in changes
         and '<th scope="row" class="govuk-table__header">Summary</th>' in changes
@@ -128,7 +132,8 @@ def test_judgements_are_recorded_per_area(commissioner_client, challenge):
         },
     )
     assert response.status_code == 302
-    text = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    assert response.location.endswith(f"/triage/{challenge.id}/judgements")
+    text = commissioner_client.get(response.location).get_data(as_text=True)
     assert "Staff affected" in text and "Two workshops with the in-house team" in text
 
 
@@ -153,3 +158,18 @@ def test_the_body_sets_its_response_period_in_working_days(commissioner_client, 
     assert is_working_day(due, bank_holidays())
     # ten working days are two weeks: fourteen working days are never fewer than 18 days
     assert (due - received).days >= 18
+
+
+def test_the_queue_has_four_columns_and_its_first_carries_status_and_deadline(
+    commissioner_client, challenge
+):
+    page = commissioner_client.get("/triage/").get_data(as_text=True)
+
+    table = page[page.index('id="queue"') : page.index("</table>")]
+    headings = re.findall(r'<th scope="col" class="govuk-table__header[^"]*">([^<]+)</th>', table)
+    assert headings == ["Submission", "Status", "Checks", "Decision due"]
+    first = table[table.index("<td") : table.index("</td>")]
+    due = challenge.deadline.strftime("%-d %b %Y")
+    assert challenge.title in first and "Challenge from Carers Trust" in first
+    assert f"Submitted, decision due {due}" in first
+    assert '<abbr title="Social return on investment">SROI</abbr>' in table

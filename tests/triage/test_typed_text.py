@@ -50,7 +50,7 @@ def test_a_judgement_keeps_its_lines_and_shows_escaped(
 
     judgement = db.session.scalar(select(Judgement).where(Judgement.proposal_id == challenge.id))
     assert (judgement.judgement, judgement.rationale) == (STORED, STORED)
-    page = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    page = commissioner_client.get(f"/triage/{challenge.id}/judgements").get_data(as_text=True)
     assert page.count(f'<dd class="govuk-summary-list__value">{SHOWN}</dd>') == 2
 
 
@@ -68,7 +68,7 @@ def test_a_request_for_information_keeps_its_lines_in_the_trail(
     assert db.session.scalar(query) == f"The service: {STORED}"
     asked = db.session.scalar(select(InformationRequest))
     assert asked.needs == [{"section": "service", "needed": STORED}]
-    page = commissioner_client.get(f"/triage/{challenge.id}").get_data(as_text=True)
+    page = commissioner_client.get(f"/triage/{challenge.id}/audit").get_data(as_text=True)
     assert f'<td class="govuk-table__cell">The service: {SHOWN}</td>' in page
 
 

@@ -61,8 +61,10 @@ def test_start_review_then_request_information_is_recorded_and_notified(
     db.session.refresh(challenge)
     assert challenge.status == Status.MORE_INFO
     page = commissioner_client.get(base).get_data(as_text=True)
-    assert "Tell us today" in page and "Chris Commissioner" in page
-    assert "in review → more info requested" in page
+    assert "Waiting for more information" in page and "Tell us today" in page
+    trail = commissioner_client.get(f"{base}/audit").get_data(as_text=True)
+    assert "Tell us today" in trail and "Chris Commissioner" in trail
+    assert "in review → more info requested" in trail
 
 
 def test_request_for_information_needs_what_is_needed(commissioner_client, challenge, db):

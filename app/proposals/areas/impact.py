@@ -109,7 +109,13 @@ THE_CHANGE = Page(
         ask("stakeholder", "stakeholder", "stakeholder", "Who experiences this change"),
         ask("description", "description", "longtext", "The change experienced"),
         ask("negative", "negative", "yesno", "Is this a negative change (value destroyed)?"),
-        ask("indicator", "indicator", "text", "Indicator", "How the change is measured."),
+        ask(
+            "indicator",
+            "indicator",
+            "text",
+            "Indicator",
+            "How the change is measured: its [[indicator]].",
+        ),
         ask("source", "source", "text", "Source of evidence"),
         ask("quantity", "quantity", "number", "How many experience it"),
         ask("duration_years", "duration_years", "years", "How long the change lasts, in years"),
@@ -126,7 +132,7 @@ THE_CHANGE = Page(
             "outcome",
             "Which outcome does this change lead to, if any?",
             "Value is claimed at the end of a chain of outcomes: an outcome that leads to "
-            "another should have no financial proxy of its own, or its value is counted twice.",
+            "another should have no [[financial proxy]] of its own, or its value is counted twice.",
         ),
     ),
 )
@@ -134,7 +140,14 @@ ITS_VALUE = Page(
     "value",
     "The value of the change",
     (
-        ask("proxy_description", "proxy.description", "text", "Financial proxy"),
+        ask(
+            "proxy_description",
+            "proxy.description",
+            "text",
+            "Financial proxy",
+            "What stands for the change's value in money, such as a cost avoided or a price "
+            "people pay: a [[financial proxy]].",
+        ),
         ask(
             "proxy_value",
             "proxy.value",
@@ -189,28 +202,28 @@ WHAT_IS_DUE = Page(
             "deadweight",
             "percent",
             "Deadweight, as a percentage",
-            "The share that would have happened anyway.",
+            "The share of the change that [[would have happened anyway|deadweight]].",
         ),
         ask(
             "attribution",
             "attribution",
             "percent",
             "Attribution, as a percentage",
-            "The share due to others' contributions.",
+            "The share [[due to others' contributions|attribution]].",
         ),
         ask(
             "displacement",
             "displacement",
             "percent",
             "Displacement, as a percentage",
-            "The share that displaced other value.",
+            "The share that [[displaced other value|displacement]] elsewhere.",
         ),
         ask(
             "drop_off",
             "drop_off",
             "percent",
             "Drop-off, as a percentage",
-            "How much the change declines each year after the first.",
+            "How much the change [[declines each year after the first|drop-off]].",
         ),
     ),
 )
@@ -279,7 +292,8 @@ SAVINGS = Section(
             "cashable",
             "yesno",
             "Is the saving cashable?",
-            "Cashable: money actually stops being spent. Non-cashable: capacity is freed.",
+            "[[Cashable|cashable-saving]]: money actually stops being spent. Non-cashable: "
+            "capacity is freed.",
         ),
         ask(
             "transfer",

@@ -116,8 +116,8 @@ OPTIONS = Section(
                     "kind",
                     "choice",
                     "What kind of option is it?",
-                    "For a challenge, the status quo is today's service: your case is judged on "
-                    "the difference your proposal makes over it.",
+                    "For a challenge, the [[status quo|counterfactual]] is today's service: your "
+                    "case is judged on the difference your proposal makes over it.",
                     choices=OPTION_KINDS,
                 ),
                 ask("description", "description", "longtext", "Description"),
@@ -146,8 +146,9 @@ OPTIONS = Section(
                     "quantities",
                     "quantities",
                     "How many would experience each outcome under this option",
-                    "Each outcome is valued with its own proxy, duration, deadweight, attribution, "
-                    "displacement and drop-off, at the number you give here.",
+                    "Each outcome is valued with its own [[proxy|financial-proxy]], duration, "
+                    "[[deadweight]], [[attribution]], [[displacement]] and [[drop-off]], at the "
+                    "number you give here.",
                 ),
             ),
         ),

@@ -227,7 +227,7 @@ CONTRACT = Section(
             "discount_rate",
             "percent",
             "Discount rate, as a percentage",
-            "Leave blank for the Green Book rate of 3.5%. Use 1.5% for health values.",
+            "Leave blank for the Green Book [[discount rate]] of 3.5%. Use 1.5% for health values.",
         ),
         ask(
             "discount_rate_reason",

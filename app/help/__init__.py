@@ -1,0 +1,1 @@
+"""Pages that help people use the service: the glossary, guidance and the service's notices."""
