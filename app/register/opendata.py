@@ -47,9 +47,23 @@ def page_document(wanted: RegisterFilter, page: int, per_page: int) -> dict[str,
     }
 
 
+PAGES = {
+    "service": ("baselines.show", "baseline_id"),
+    "decommissioning": ("decommissioning.published", "assessment_id"),
+}
+
+
+def page_url(kind: str, record_id: int) -> str | None:
+    """The absolute address of a published service or decommissioning assessment."""
+    endpoint, argument = PAGES[kind]
+    return external_url(endpoint, **{argument: record_id})
+
+
 def publication(wanted: RegisterFilter) -> Publication:
     """What the OCDS package is published for: the configured prefix, today, the filter."""
-    return Publication(current_app.config["OCDS_PREFIX"], wanted, utcnow().date(), entry_url)
+    return Publication(
+        current_app.config["OCDS_PREFIX"], wanted, utcnow().date(), entry_url, page_url
+    )
 
 
 def package_uri(wanted: RegisterFilter) -> str:

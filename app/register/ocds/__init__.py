@@ -27,14 +27,22 @@ import orjson
 from sqlalchemy import func, select
 
 from ...accounts.models import aware
+from ...baselines.models import ServiceBaseline
+from ...decommissioning.models import DecommissioningAssessment
 from ...delivery.models import ContractVersion, ResultsReport
 from ...extensions import db
 from ...triage.models import Decision
 from .publication import Publication
+from .services_published import baseline_releases, decommissioning_releases
 from .sources import contract_releases, decision_releases
 
 ReleaseSource = Callable[[Publication], Iterator[dict[str, Any]]]
-SOURCES: tuple[ReleaseSource, ...] = (decision_releases, contract_releases)
+SOURCES: tuple[ReleaseSource, ...] = (
+    decision_releases,
+    contract_releases,
+    baseline_releases,
+    decommissioning_releases,
+)
 VERSION = "1.1"
 PUBLISHER = "Valuecase transparency register"
 CHUNK_BYTES = 64 * 1024
@@ -45,10 +53,17 @@ __all__ = ["SOURCES", "Publication", "ReleaseSource", "build_package", "stream_p
 
 def published_date() -> datetime | None:
     """When the published contents last changed: the latest decision, contract change or
-    verification (what OCDS asks of a package made on demand)."""
+    verification, published service or decommissioning decision (what OCDS asks of a package
+    made on demand)."""
     moments = [
         db.session.scalar(select(func.max(column)))
-        for column in (Decision.decided_at, ContractVersion.changed_at, ResultsReport.verified_at)
+        for column in (
+            Decision.decided_at,
+            ContractVersion.changed_at,
+            ResultsReport.verified_at,
+            ServiceBaseline.updated_at,
+            DecommissioningAssessment.decided_at,
+        )
     ]
     found = [aware(moment) for moment in moments if moment is not None]
     return max(found) if found else None

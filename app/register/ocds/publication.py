@@ -21,3 +21,6 @@ class Publication:
     wanted: RegisterFilter
     today: date
     entry_url: Callable[[int], str]
+    page_url: Callable[[str, int], str | None] | None = None
+    """The absolute address of a published service (``"service"``) or decommissioning
+    assessment (``"decommissioning"``) by id; None leaves their documents out."""
