@@ -53,6 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .proxies import views as proxy_views
     from .register import views as register_views
     from .reports import views as report_views
+    from .savings import views as savings_views
     from .training import views as training_views
     from .triage import views as triage_views
 
@@ -77,6 +78,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(baseline_views.bp)
     app.register_blueprint(assurance_views.bp)
     app.register_blueprint(decommissioning_views.bp)
+    app.register_blueprint(savings_views.bp)
 
     from . import cli
 

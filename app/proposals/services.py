@@ -12,6 +12,7 @@ from ..accounts.models import Organisation, PublicBody, Role, User, utcnow
 from ..extensions import db
 from ..notifications.services import deliver
 from ..reports.prepare import pdfs_changed
+from ..savings import services as savings
 from . import answers as doc_answers
 from . import items, lifecycle
 from .document import DocumentError, empty_document, load_document, validate_document
@@ -383,6 +384,7 @@ def submit(
         db.session.rollback()
         raise SubmitConflict() from None
     deliver(settings, mails)
+    savings.invite(version, settings)
     pdfs_changed(proposal.id)
     return version
 

@@ -28,7 +28,8 @@ from ..attachments.services import attachments_of
 from ..baselines import services as baselines
 from ..extensions import db
 from ..links import external_url
-from ..triage.forms import one_newline
+from ..triage import joint
+from ..triage.forms import CoCommissionerForm, one_newline
 from ..value.impact_map import value_view
 from . import answers, lifecycle, places, services
 from .access import member_proposal
@@ -160,7 +161,51 @@ def overview(proposal: Proposal):
         unfinished=unfinished_sections(proposal) if proposal.editable else [],
         open_request=lifecycle.open_request(proposal),
         reopened=lifecycle.reopened_sections(proposal),
+        co_commissioners=joint.co_commissioners(proposal.id),
+        co_form=co_commissioner_form(proposal),
     )
+
+
+def co_commissioner_form(proposal: Proposal) -> CoCommissionerForm | None:
+    """The form naming another body the draft is jointly addressed to (None once sent)."""
+    if proposal.status != Status.DRAFT:
+        return None
+    form = CoCommissionerForm()
+    form.public_body_id.choices = body_choices(joint.candidate_bodies(proposal))
+    return form
+
+
+@bp.post("/<int:proposal_id>/co-commissioners")
+@member_proposal()
+def add_co_commissioner(proposal: Proposal):
+    """Name a co-commissioning body on the draft."""
+    form = co_commissioner_form(proposal)
+    if form is None:
+        flash("Co-commissioning bodies can be changed only before the submission is sent.", "info")
+    elif form.validate_on_submit():
+        try:
+            entry = joint.add_co_commissioner(proposal, form.public_body_id.data)
+        except joint.JointInvalid as error:
+            flash(error.message, "info")
+        else:
+            flash(f"{entry.public_body.name} added as a co-commissioner.", "success")
+    else:
+        flash("Co-commissioning body: select a public body from the list.", "info")
+    return redirect(url_for("proposals.overview", proposal_id=proposal.id, _anchor="joint"))
+
+
+@bp.post("/<int:proposal_id>/co-commissioners/<int:body_id>/remove")
+@member_proposal()
+def remove_co_commissioner(proposal: Proposal, body_id: int):
+    """Take a co-commissioning body off the draft."""
+    try:
+        body = joint.remove_co_commissioner(proposal, body_id)
+    except joint.JointInvalid as error:
+        flash(error.message, "info")
+    else:
+        if body is not None:
+            flash(f"{body.name} is no longer a co-commissioner.", "success")
+    return redirect(url_for("proposals.overview", proposal_id=proposal.id, _anchor="joint"))
 
 
 @bp.route("/<int:proposal_id>/check-answers", methods=["GET", "POST"])

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, render_template, request
 from ..accounts.models import utcnow
 from ..csv_download import csv_response
 from ..delivery.services import delivery_record
+from ..triage import joint
 from ..triage.grounds import GROUNDS
 from . import filters, services
 
@@ -36,7 +37,14 @@ def detail(proposal_id: int):
     """One decision with its reasons."""
     found = services.entry(proposal_id) or abort(404)
     delivery = delivery_record(proposal_id, utcnow().date())
-    return render_template("register/detail.html", entry=found, grounds=GROUNDS, delivery=delivery)
+    return render_template(
+        "register/detail.html",
+        entry=found,
+        grounds=GROUNDS,
+        delivery=delivery,
+        co_commissioners=joint.co_commissioners(proposal_id),
+        positions=joint.POSITIONS,
+    )
 
 
 @bp.get("/register.csv")

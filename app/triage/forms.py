@@ -196,3 +196,33 @@ class BodySettingsForm(ContactDetailsForm):
         ],
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+
+class PositionForm(FlaskForm):
+    """A co-commissioning body's position on a joint submission, with its reason."""
+
+    position = RadioField(
+        "Your body's position",
+        widget=GovRadioInput(),
+        choices=[
+            ("supports", "Supports"),
+            ("supports_with_conditions", "Supports with conditions"),
+            ("opposes", "Opposes"),
+        ],
+        validators=[InputRequired(message="Select your body's position")],
+    )
+    reason = _text("Reason", 5000, "Give the reason for your body's position")
+    submit = SubmitField("Record the position", widget=GovSubmitInput())
+
+
+class CoCommissionerForm(FlaskForm):
+    """Name another public body the submission is jointly addressed to."""
+
+    public_body_id = SelectField(
+        "Co-commissioning body",
+        widget=GovSelect(),
+        coerce=int,
+        description="Only bodies with a commissioner on Valuecase can be named.",
+        validators=[InputRequired(message="Select a public body")],
+    )
+    submit = SubmitField("Add the body", widget=GovSubmitInput())

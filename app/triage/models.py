@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
-from ..accounts.models import User, utcnow
+from ..accounts.models import PublicBody, User, utcnow
 from ..checks.catalogue import AREAS as AREAS  # the areas judgements are on: the checks' own
 from ..extensions import JSONDocument as Document
 from ..extensions import db
@@ -81,3 +81,22 @@ class Reminder(db.Model):
     sent_on: Mapped[date] = mapped_column(Date)
     cases: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CoCommissioner(db.Model):
+    """A public body a submission is also addressed to, beside its lead body, and where that
+    body stands on it: no position yet, supports, supports with conditions, or opposes."""
+
+    __table_args__ = (UniqueConstraint("proposal_id", "public_body_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id"), index=True)
+    public_body_id: Mapped[int] = mapped_column(ForeignKey("public_body.id"), index=True)
+    position: Mapped[str] = mapped_column(String(30), default="none")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    stated_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    stated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    public_body: Mapped[PublicBody] = relationship()
+    stated_by: Mapped[User | None] = relationship()

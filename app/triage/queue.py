@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import defer, selectinload
 
 from .. import search
@@ -13,6 +13,7 @@ from ..proposals.models import Proposal
 from ..proposals.workflow import Status
 from ..workdays import bank_holidays
 from .deadlines import TimeLeft, time_left
+from .models import CoCommissioner
 
 SORTS = {
     "received": (Proposal.received_at.desc(), "Newest received first"),
@@ -73,6 +74,14 @@ class QueuePage:
     counts: dict[str, int]
 
 
+def addressed_to(public_body_id: int) -> ColumnElement[bool]:
+    """Submissions the body leads, or is named on as a co-commissioner of a joint submission."""
+    joint = select(CoCommissioner.proposal_id).where(
+        CoCommissioner.public_body_id == public_body_id
+    )
+    return or_(Proposal.public_body_id == public_body_id, Proposal.id.in_(joint))
+
+
 def _base(public_body_id: int) -> Select:
     """Submissions addressed to the body (drafts are never in the queue).
 
@@ -81,13 +90,14 @@ def _base(public_body_id: int) -> Select:
     """
     return (
         select(Proposal)
-        .where(Proposal.public_body_id == public_body_id, Proposal.status != Status.DRAFT)
+        .where(addressed_to(public_body_id), Proposal.status != Status.DRAFT)
         .options(
             defer(Proposal.draft),
             defer(Proposal.typed),
             defer(Proposal.completed_sections),
             selectinload(Proposal.organisation),
             selectinload(Proposal.assignee),
+            selectinload(Proposal.public_body),
         )
     )
 
@@ -131,7 +141,7 @@ def status_counts(public_body_id: int) -> dict[str, int]:
     """How many of the body's submissions are in each status."""
     rows = db.session.execute(
         select(Proposal.status, func.count())
-        .where(Proposal.public_body_id == public_body_id, Proposal.status != Status.DRAFT)
+        .where(addressed_to(public_body_id), Proposal.status != Status.DRAFT)
         .group_by(Proposal.status)
     )
     return {status.value: count for status, count in rows}

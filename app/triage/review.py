@@ -15,7 +15,7 @@ from ..proposals import lifecycle
 from ..proposals.models import LIGHTLY, Proposal
 from ..proposals.presenting import present_document
 from ..value.impact_map import value_view
-from . import queue, services
+from . import joint, queue, services
 from .grounds import GROUNDS
 from .models import Decision, Judgement
 
@@ -40,6 +40,8 @@ PARTS = (
     Part("audit", "Audit trail", "triage.audit"),
 )
 BY_KEY = {part.key: part for part in PARTS}
+# a co-commissioning body reads the review but not the lead's messages or internal notes
+CO_COMMISSIONER_PARTS = tuple(part for part in PARTS if part.key not in ("messages", "notes"))
 
 
 def _utc(moment: datetime) -> datetime:
@@ -56,9 +58,12 @@ def after_the_decision(judgements: Iterable[Judgement], decision: Decision | Non
 
 
 def proposal_for_review(proposal_id: int, user) -> Proposal | None:
-    """The submission, loaded lightly, if it is addressed to the commissioner's body."""
+    """The submission, loaded lightly, if it is addressed to the commissioner's body, as its
+    lead or as a co-commissioner (who may read it: see :mod:`.joint`)."""
     lightly = db.session.get(Proposal, proposal_id, options=LIGHTLY)  # held: the check finds it
-    found = services.proposal_for_commissioner(proposal_id, user)
+    found = services.proposal_for_commissioner(
+        proposal_id, user
+    ) or joint.proposal_for_co_commissioner(proposal_id, user)
     return found if found is lightly else None
 
 
@@ -112,6 +117,8 @@ def judgements_part(proposal: Proposal) -> dict:
         "decision": decision,
         "grounds": GROUNDS,
         "areas": AREA_NAMES,
+        "co_commissioners": joint.co_commissioners(proposal.id),
+        "positions": joint.POSITIONS,
     }
 
 

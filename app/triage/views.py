@@ -30,7 +30,7 @@ from ..proposals.workflow import (
     TransitionRefused,
     available,
 )
-from . import letters, queue, services
+from . import joint, letters, queue, services
 from .conflicts import AlreadyChanged, what_happened
 from .forms import (
     AssignForm,
@@ -38,9 +38,11 @@ from .forms import (
     DecisionForm,
     InformationRequestForm,
     JudgementForm,
+    PositionForm,
     TransitionForm,
 )
 from .review import (
+    CO_COMMISSIONER_PARTS,
     audit_part,
     changes_part,
     header,
@@ -107,8 +109,21 @@ def lost_race(error: AlreadyChanged) -> NoReturn:
     abort(409, description=str(error))
 
 
+def judging_proposal(proposal_id: int):
+    """The submission if the commissioner's body leads it or co-commissions it, else 404:
+    both may record judgements."""
+    return (
+        services.proposal_for_commissioner(proposal_id, current_user)
+        or joint.proposal_for_co_commissioner(proposal_id, current_user)
+        or abort(404)
+    )
+
+
 def part(template: str, context: dict, code: int = 200, **extra):
-    """One part of the review, under the header and navigation every part shares."""
+    """One part of the review, under the header and navigation every part shares; a
+    co-commissioning body sees the parts it may read."""
+    if not joint.is_lead(context["proposal"], current_user):
+        context = context | {"parts": CO_COMMISSIONER_PARTS}
     return render_template(f"triage/{template}", **context, **extra), code
 
 
@@ -120,18 +135,20 @@ def review_page(proposal, transition_form: TransitionForm | None = None, code: i
         (u.id, u.name) for u in services.reviewers(proposal.public_body_id)
     ]
     decided = proposal.status in DECIDED
+    leads = joint.is_lead(proposal, current_user)  # the steps stay the lead body's
     return part(
         "review.html",
         summary_part(proposal),
         code,
-        assign_form=None if decided else assign_form,
+        assign_form=None if decided or not leads else assign_form,
         transition_form=transition_form or TransitionForm(),
         transitions=[
             t
             for t in available(proposal.status, Party.COMMISSIONER)
-            if t.action not in ("accept", "reject")
+            if leads and t.action not in ("accept", "reject")
         ],
-        can_decide=proposal.status in DECIDABLE,
+        can_decide=leads and proposal.status in DECIDABLE,
+        leads=leads,
     )
 
 
@@ -175,17 +192,49 @@ def changes(proposal_id: int):
 
 @bp.get("/<int:proposal_id>/judgements")
 @role_required(Role.COMMISSIONER)
-def judgements(proposal_id: int, form: JudgementForm | None = None, code: int = 200):
+def judgements(proposal_id: int):
     """The commissioners' judgements, the form to record one, and the decision."""
-    proposal = reviewed_proposal(proposal_id)
+    return judgements_page(reviewed_proposal(proposal_id))
+
+
+def judgements_page(proposal, position_form: PositionForm | None = None, code: int = 200):
+    """The judgements part; a co-commissioning body also states its position here."""
+    leads = joint.is_lead(proposal, current_user)
+    own = None if leads else joint.own_entry(proposal, current_user)
+    if own is not None and position_form is None:
+        stated = own.position if own.position in joint.STATED else None
+        position_form = PositionForm(position=stated, reason=own.reason or None)
     return part(
         "review_judgements.html",
         judgements_part(proposal),
         code,
-        judgement_form=form or JudgementForm(),
+        judgement_form=JudgementForm(),
         decided=proposal.status in DECIDED,
-        can_decide=proposal.status in DECIDABLE,
+        can_decide=leads and proposal.status in DECIDABLE,
+        own_position=own,
+        position_form=position_form if own and proposal.status not in DECIDED else None,
     )
+
+
+@bp.post("/<int:proposal_id>/position")
+@role_required(Role.COMMISSIONER)
+def record_position(proposal_id: int):
+    """A co-commissioning body's position on a joint submission, with its reason."""
+    proposal = joint.proposal_for_co_commissioner(proposal_id, current_user) or abort(404)
+    if proposal.status in DECIDED:
+        lost_race(AlreadyChanged(what_happened(proposal)))
+    form = PositionForm()
+    if form.validate_on_submit():
+        try:
+            joint.record_position(
+                proposal, current_user, form.position.data, form.reason.data or ""
+            )
+        except joint.JointInvalid as error:
+            error.attach(form)
+        else:
+            flash("Your body's position is recorded.", "success")
+            return redirect(url_for("triage.judgements", proposal_id=proposal.id))
+    return judgements_page(proposal, position_form=form, code=400)
 
 
 @bp.get("/<int:proposal_id>/audit")
@@ -263,7 +312,7 @@ def request_information(proposal_id: int):
 @role_required(Role.COMMISSIONER)
 def add_judgement(proposal_id: int):
     """Record a judgement; errors come back with what was typed."""
-    proposal = commissioner_proposal(proposal_id)
+    proposal = judging_proposal(proposal_id)
     form = JudgementForm()
     if form.validate_on_submit():
         services.add_judgement(
@@ -336,7 +385,13 @@ def decidable(proposal):
 
 def decide_form(proposal, form: DecisionForm):
     """The decision form, with what was typed and any errors beside their fields."""
-    return render_template("triage/decide.html", proposal=proposal, form=form)
+    return render_template(
+        "triage/decide.html",
+        proposal=proposal,
+        form=form,
+        co_commissioners=joint.co_commissioners(proposal.id),
+        positions=joint.POSITIONS,
+    )
 
 
 @bp.route("/<int:proposal_id>/decide", methods=["GET", "POST"])

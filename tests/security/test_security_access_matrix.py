@@ -21,6 +21,7 @@ from app.examples import load_example
 from app.extensions import db
 from app.notifications.models import Notification
 from app.proposals import services
+from app.savings.models import SavingConfirmation
 from app.triage import services as triage
 from app.triage.models import Decision
 
@@ -142,12 +143,16 @@ ACCESS = {
     "triage.request_information": Access(only("commissioner_x"), target="decided"),
     "triage.assign": Access(only("commissioner_x"), target="decided", method="POST"),
     "triage.add_judgement": Access(only("commissioner_x"), target="decided", method="POST"),
+    # only a co-commissioning body of a joint submission; none here (see tests/triage)
+    "triage.record_position": Access(frozenset(), target="decided", method="POST"),
     "reports.assessment": Access(only("commissioner_x"), target="decided"),
     "reports.decision_letter": Access(only("commissioner_x"), target="decided"),
     "triage.confirm_decision": Access(only("commissioner_x"), target="decided", method="POST"),
     "proposals.decision_letter": Access(only("cso_a"), target="decided"),
     "proposals.withdraw": Access(only("cso_a")),
     "proposals.delete_draft": Access(only("cso_a")),
+    "proposals.add_co_commissioner": Access(only("cso_a"), method="POST"),
+    "proposals.remove_co_commissioner": Access(only("cso_a"), method="POST"),
     "messages.member_thread": Access(only("cso_a"), target="decided"),
     "messages.commissioner_thread": Access(only("commissioner_x"), target="decided"),
     "messages.notes": Access(only("commissioner_x"), target="decided"),
@@ -188,6 +193,9 @@ ACCESS = {
     "decommissioning.decide": Access(only("commissioner_x")),
     "decommissioning.confirm": Access(only("commissioner_x"), method="POST"),
     "decommissioning.published": Access(EVERYONE),
+    # a saving A's decided case claims for body X, which X's commissioners answer
+    "savings.index": Access(only("commissioner_x", "commissioner_y")),
+    "savings.line": Access(only("commissioner_x")),
 }
 DENIED = {401, 403, 404}
 
@@ -250,6 +258,10 @@ def world(app, make_user, make_organisation, make_public_body, tmp_path, monkeyp
         decided_at=datetime.now(UTC),
     )  # fmt: skip
     db.session.add(assessment)
+    saving = SavingConfirmation(
+        proposal_id=decided.id, version_number=1, position=0, public_body_id=body_x.id
+    )
+    db.session.add(saving)
     db.session.commit()
     ids = {"draft": draft.id, "decided": decided.id, "invitation": invitation.id}
     extra = {
@@ -259,6 +271,7 @@ def world(app, make_user, make_organisation, make_public_body, tmp_path, monkeyp
         "notification": notification,
         "body": body_x.id,
         "assessment": assessment.id,
+        "saving": saving.id,
     }
     return people, ids | extra
 
@@ -291,6 +304,7 @@ def url_for_rule(app, rule, ids: dict[str, int], people) -> str:
             "kind": "case",
             "subject_id": ids["decided"],
             "assessment_id": ids["assessment"],
+            "confirmation_id": ids["saving"],
             "name": "challenge-young-carers",
         }[argument]
     with app.test_request_context():

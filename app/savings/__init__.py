@@ -1,0 +1,1 @@
+"""Savings confirmed by those who save: the bodies a case says save answer for their lines."""
