@@ -30,6 +30,7 @@ PUBLIC_BODIES = {
     "Anytown Borough Council": 40,  # working days
     "Wessex County Council": 40,
     "Harborough District Council": 30,
+    "Anytown NHS Foundation Trust": 40,
 }
 ORGANISATIONS = {
     "Anytown Carers Trust": OrganisationType.CHARITY,
@@ -38,6 +39,7 @@ ORGANISATIONS = {
     "Ashby Parva Parish Council": OrganisationType.PARISH_COUNCIL,
 }
 ANYTOWN, WESSEX = "Anytown Borough Council", "Wessex County Council"
+NHS_TRUST = "Anytown NHS Foundation Trust"  # co-commissions the hospital discharge case
 ACCOUNTS = (
     DemoAccount("admin@demo.example.org", "Ada Admin", Role.ADMIN),
     DemoAccount(
@@ -52,6 +54,7 @@ ACCOUNTS = (
     DemoAccount(
         "wessex@demo.example.org", "Wes Commissioner", Role.COMMISSIONER, public_body=WESSEX
     ),
+    DemoAccount("nhs@demo.example.org", "Nia Trust", Role.COMMISSIONER, public_body=NHS_TRUST),
     DemoAccount(
         "carers@demo.example.org", "Sam Carers", Role.CSO, organisation="Anytown Carers Trust"
     ),
@@ -151,6 +154,10 @@ def _seed_proposals(bodies: dict, organisations: dict, users: dict[str, User], c
         author = next(u for u in users.values() if u.organisation is organisation)
         proposal = new_proposal(organisation, bodies[document["commissioner"]], document, author)
         db.session.flush()
+        if name == "propose-hospital-discharge":  # led by the council, with the NHS trust
+            from .triage import joint
+
+            joint.add_co_commissioner(proposal, bodies[NHS_TRUST].id)
         if state != "draft":
             _advance(proposal, author, state, users, check)
 
@@ -179,6 +186,7 @@ def _advance(proposal, author: User, state: str, users: dict[str, User], check) 
     )
     if state == "in_review":
         _converse(proposal, author, reviewer)
+    _co_commission(proposal, users)
     if state in DECISIONS:
         outcome, grounds, reasons, next_steps = DECISIONS[state]
         if proposal.kind == "propose":
@@ -194,6 +202,30 @@ def _advance(proposal, author: User, state: str, users: dict[str, User], check) 
             if outcome == "rejected"
             else "The first quarter's monitoring figures are due in July.",
             "Recorded for the file; the decision and its reasons stand as published.",
+        )
+
+
+def _co_commission(proposal, users: dict[str, User]) -> None:
+    """The NHS trust's answer to the savings claimed for it, and its position on the case."""
+    from .savings import services as savings
+    from .triage import joint
+
+    trust = users["nhs@demo.example.org"]
+    for line in savings.confirmations(proposal.id):
+        if line.public_body_id == trust.public_body_id and line.status == "unconfirmed":
+            savings.answer(
+                line,
+                "adjusted",
+                (line.annual_value or 0) * 3 / 4,
+                "Our bed-day cost is lower than the national figure used: three quarters of it.",
+                trust,
+            )
+    if joint.own_entry(proposal, trust) is not None:
+        joint.record_position(
+            proposal,
+            trust,
+            "supports_with_conditions",
+            "We support it if readmissions are reported to us each quarter.",
         )
 
 

@@ -50,6 +50,8 @@ def test_confirming_shows_on_the_review(client, sign_in, schools_commissioner, c
     assert "Savings confirmed by the bodies that save" in review
     assert "Anytown Schools" in review
     assert "Confirmed" in review
+    value = client.get(f"/triage/{line.proposal_id}/value").get_data(as_text=True)
+    assert "Savings confirmed by the bodies that save" in value and "Confirmed" in value
 
 
 def test_adjusting_reads_money_as_written(
