@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, render_template, request
 
 from ..accounts.models import utcnow
+from ..baselines.services import transparency_gaps
 from ..csv_download import csv_response
 from ..delivery.services import delivery_record
 from ..triage import joint
@@ -29,6 +30,7 @@ def index():
         wanted=wanted,
         args=wanted.query_args(),
         choices=filters.choices(services.bodies(), services.years()),
+        gaps=transparency_gaps(),
     )
 
 

@@ -126,3 +126,12 @@ def test_a_service_of_another_body_is_refused_on_its_field(
         .get_data(as_text=True)
     )
     assert "Choose a service published by the public body you chose" in page
+
+
+def test_the_register_counts_the_services_without_a_cost(client, commissioner, sign_in):
+    sign_in(commissioner).post(
+        "/baselines/new", data={**BASELINE, "annual_cost": "", "cost_basis": ""}
+    )
+    client.post("/sign-out")
+    page = client.get("/register/").get_data(as_text=True)
+    assert "1 of those services has no published cost" in page
